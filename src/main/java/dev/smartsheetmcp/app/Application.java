@@ -1,0 +1,76 @@
+package dev.smartsheetmcp.app;
+
+import dev.smartsheetmcp.mcp.McpServerLifecycle;
+import dev.smartsheetmcp.mcp.StandardStreams;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.camel.main.Main;
+import picocli.CommandLine;
+
+/** Entry point: parses the command line, then runs Camel Main with the routes in {@code routes/}. */
+public final class Application {
+
+    static final int CONFIGURATION_ERROR = 2;
+
+    private Application() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LaunchOptions options = new LaunchOptions();
+        CommandLine commandLine = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+        try {
+            commandLine.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            System.err.println(e.getMessage());
+            commandLine.usage(System.err);
+            System.exit(CONFIGURATION_ERROR);
+        }
+        if (commandLine.isUsageHelpRequested()) {
+            commandLine.usage(System.out);
+            return;
+        }
+        if (commandLine.isVersionHelpRequested()) {
+            commandLine.printVersionHelp(System.out);
+            return;
+        }
+        StandardStreams.reserveStdoutForProtocol();
+        System.exit(run(options));
+    }
+
+    static int run(LaunchOptions options) throws Exception {
+        Main main = new Main();
+        main.setDefaultPropertyPlaceholderLocation(
+                "classpath:application.properties;optional=true,file:application.properties;optional=true");
+        options.propertyOverrides().forEach(main::addOverrideProperty);
+        main.addOverrideProperty("camel.main.routes-include-pattern", routesLocation());
+        main.addMainListener(new Bootstrap());
+        main.addMainListener(new McpServerLifecycle());
+        try {
+            main.run();
+            return main.getExitCode();
+        } catch (Exception e) {
+            InvalidConfigurationException invalid = findInvalidConfiguration(e);
+            if (invalid == null) throw e;
+            invalid.problems().forEach(System.err::println);
+            return CONFIGURATION_ERROR;
+        }
+    }
+
+    /** {@code ROUTES_DIR} if set, else {@code ./routes} if present, else the copy inside the jar. */
+    private static String routesLocation() {
+        String configured = System.getenv("ROUTES_DIR");
+        if (configured != null && !configured.isBlank()) {
+            return "file:" + Path.of(configured).toAbsolutePath().normalize() + "/*.yaml";
+        }
+        Path local = Path.of("routes");
+        return Files.isDirectory(local) ? "file:" + local.toAbsolutePath().normalize() + "/*.yaml"
+                : "classpath:routes/*.yaml";
+    }
+
+    private static InvalidConfigurationException findInvalidConfiguration(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidConfigurationException invalid) return invalid;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.smartsheetmcp.app;
+
+import dev.smartsheetmcp.sandbox.SandboxEnvironment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * Runs before any route is built: in sandbox mode starts the emulators and points the
+ * settings at them; otherwise checks the settings (and, unless disabled, that the Azure
+ * deployment exists) and stops the start-up with every problem found.
+ */
+final class Bootstrap extends MainListenerSupport {
+
+    @Override
+    public void beforeConfigure(BaseMainSupport main) {
+        CamelContext context = main.getCamelContext();
+        PropertiesComponent properties = context.getPropertiesComponent();
+        Function<String, String> property = key -> properties.resolveProperty(key).orElse("");
+        boolean sandbox = Boolean.parseBoolean(property.apply(Settings.SANDBOX.property()));
+        if (sandbox) {
+            startSandbox(context, properties, property);
+        }
+        List<String> problems = new ArrayList<>(ConfigValidator.problems(property, sandbox));
+        if (!sandbox && problems.isEmpty() && shouldProbeAzure(property)) {
+            new AzureDeploymentProbe(Duration.ofSeconds(10)).problem(
+                    property.apply(Settings.AZURE_API_BASE.property()),
+                    property.apply(Settings.AZURE_API_VERSION.property()),
+                    property.apply(Settings.AZURE_DEPLOYMENT.property()),
+                    property.apply(Settings.AZURE_API_KEY.property()))
+                    .ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+    }
+
+    private static boolean shouldProbeAzure(Function<String, String> property) {
+        return ConfigValidator.azureConfigured(property)
+                && Boolean.parseBoolean(property.apply(Settings.AZURE_STARTUP_PROBE.property()));
+    }
+
+    private static void startSandbox(CamelContext context, PropertiesComponent properties,
+                                     Function<String, String> property) {
+        try {
+            SandboxEnvironment sandbox = SandboxEnvironment.start(property);
+            context.addService(sandbox, true, true);
+            context.getRegistry().bind("sandbox", sandbox);
+            sandbox.applicationProperties().forEach(properties::addOverrideProperty);
+        } catch (Exception e) {
+            throw new IllegalStateException("the sandbox emulators could not start: " + e.getMessage(), e);
+        }
+    }
+}

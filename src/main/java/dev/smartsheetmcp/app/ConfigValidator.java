@@ -1,0 +1,115 @@
+package dev.smartsheetmcp.app;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the settings before the application serves. Each problem is one line naming the
+ * environment variable and what is wrong; values are never echoed, so a secret pasted into
+ * the wrong variable is not printed either.
+ */
+final class ConfigValidator {
+
+    private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?");
+    private static final Pattern DEPLOYMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Set<String> TRANSPORTS = Set.of("stdio", "http");
+
+    private final Function<String, String> property;
+    private final List<String> problems = new ArrayList<>();
+
+    private ConfigValidator(Function<String, String> property) {
+        this.property = property;
+    }
+
+    /** Problems with the settings; in sandbox mode the upstream settings are the emulators' and not checked. */
+    static List<String> problems(Function<String, String> property, boolean sandbox) {
+        ConfigValidator validator = new ConfigValidator(property);
+        validator.checkServing();
+        if (!sandbox) {
+            validator.checkSmartsheet();
+            validator.checkAzure();
+        }
+        return validator.problems;
+    }
+
+    /** Azure OpenAI counts as configured when any of its connection settings is given. */
+    static boolean azureConfigured(Function<String, String> property) {
+        return !blank(property.apply(Settings.AZURE_API_BASE.property()))
+                || !blank(property.apply(Settings.AZURE_API_KEY.property()))
+                || !blank(property.apply(Settings.AZURE_DEPLOYMENT.property()));
+    }
+
+    private void checkServing() {
+        if (!TRANSPORTS.contains(value(Settings.TRANSPORT))) {
+            problem(Settings.TRANSPORT, "must be stdio or http");
+        }
+        try {
+            int port = Integer.parseInt(value(Settings.HTTP_PORT));
+            if (port < 1 || port > 65535) problem(Settings.HTTP_PORT, "must be a port number from 1 to 65535");
+        } catch (NumberFormatException e) {
+            problem(Settings.HTTP_PORT, "must be a port number from 1 to 65535");
+        }
+        if (blank(value(Settings.DATA_DIR))) problem(Settings.DATA_DIR, "must name a directory");
+    }
+
+    private void checkSmartsheet() {
+        requireHttpUrl(Settings.SMARTSHEET_BASE_URL);
+        requireSecret(Settings.SMARTSHEET_API_KEY, "a Smartsheet API access token");
+    }
+
+    private void checkAzure() {
+        if (!azureConfigured(property)) return;
+        requireHttpUrl(Settings.AZURE_API_BASE);
+        requireSecret(Settings.AZURE_API_KEY, "an Azure OpenAI key");
+        String deployment = value(Settings.AZURE_DEPLOYMENT);
+        if (blank(deployment)) {
+            problem(Settings.AZURE_DEPLOYMENT, "is empty; set it to the name of the chat model deployment");
+        } else if (!DEPLOYMENT_NAME.matcher(deployment).matches()) {
+            problem(Settings.AZURE_DEPLOYMENT, "is not a deployment name (letters, digits, '.', '_' and '-', at most 64)");
+        }
+        if (!API_VERSION.matcher(value(Settings.AZURE_API_VERSION)).matches()) {
+            problem(Settings.AZURE_API_VERSION, "must look like YYYY-MM-DD or YYYY-MM-DD-preview, e.g. 2024-10-21");
+        }
+    }
+
+    private void requireHttpUrl(Settings setting) {
+        String value = value(setting);
+        if (blank(value)) {
+            problem(setting, "is empty; set it to an https:// URL");
+            return;
+        }
+        try {
+            URI uri = new URI(value.trim());
+            String scheme = uri.getScheme();
+            boolean http = "https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme);
+            if (!http || uri.getHost() == null) {
+                problem(setting, "is not an http(s) URL; it must look like https://host/path");
+            } else if (uri.getUserInfo() != null) {
+                problem(setting, "must not carry credentials in the URL; use the API key variable");
+            }
+        } catch (Exception e) {
+            problem(setting, "is not an http(s) URL; it must look like https://host/path");
+        }
+    }
+
+    private void requireSecret(Settings setting, String what) {
+        if (blank(value(setting))) problem(setting, "is empty; set it to " + what);
+    }
+
+    private String value(Settings setting) {
+        String value = property.apply(setting.property());
+        return value == null ? "" : value;
+    }
+
+    private void problem(Settings setting, String what) {
+        problems.add(setting.envVar() + ": " + what);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.smartsheetmcp.mcp;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The one bridge between the MCP SDK and Camel: a tool call becomes a message on
+ * {@code direct:tool-<name>} with the arguments as its body, and the route's answer (or
+ * failure) becomes the tool result. Failures the caller can act on ({@link ToolException})
+ * keep their message; anything else is reported by reference only, and logged here.
+ */
+final class CamelToolBridge {
+
+    /** Headers a tool route may read. */
+    static final String TOOL_HEADER = "McpTool";
+    static final String SESSION_HEADER = "McpSessionId";
+    static final String PROGRESS_TOKEN_HEADER = "McpProgressToken";
+    /** Exchange property holding the {@link McpSyncServerExchange}, for progress notifications. */
+    static final String MCP_EXCHANGE_PROPERTY = "McpServerExchange";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CamelToolBridge.class);
+
+    private final ProducerTemplate producer;
+    private final McpJsonMapper json;
+
+    CamelToolBridge(ProducerTemplate producer, McpJsonMapper json) {
+        this.producer = producer;
+        this.json = json;
+    }
+
+    SyncToolSpecification specification(McpSchema.Tool tool) {
+        return new SyncToolSpecification(tool, (exchange, request) -> call(tool.name(), exchange, request));
+    }
+
+    private McpSchema.CallToolResult call(String tool, McpSyncServerExchange session, McpSchema.CallToolRequest request) {
+        MDC.put("tool", tool);
+        MDC.put("mcpSession", session.sessionId());
+        try {
+            Exchange result = producer.request("direct:tool-" + tool, exchange -> {
+                exchange.getIn().setBody(request.arguments() == null ? Map.of() : request.arguments());
+                exchange.getIn().setHeader(TOOL_HEADER, tool);
+                exchange.getIn().setHeader(SESSION_HEADER, session.sessionId());
+                exchange.getIn().setHeader(PROGRESS_TOKEN_HEADER, request.progressToken());
+                exchange.setProperty(MCP_EXCHANGE_PROPERTY, session);
+            });
+            return result.getException() == null ? success(result.getMessage().getBody()) : failure(tool, result.getException());
+        } finally {
+            MDC.remove("tool");
+            MDC.remove("mcpSession");
+        }
+    }
+
+    private McpSchema.CallToolResult success(Object body) {
+        try {
+            String text = body instanceof String string ? string : json.writeValueAsString(body);
+            return McpSchema.CallToolResult.builder().addTextContent(text).isError(false).build();
+        } catch (IOException e) {
+            throw new IllegalStateException("tool answer could not be written as JSON", e);
+        }
+    }
+
+    private static McpSchema.CallToolResult failure(String tool, Throwable error) {
+        ToolException known = findToolException(error);
+        String message;
+        if (known != null) {
+            message = known.getMessage();
+            LOG.info("Tool {} failed: {}", tool, message);
+        } else {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            message = "Internal error in " + tool + " (reference " + reference + "); the server log has the details";
+            LOG.error("Tool {} failed unexpectedly (reference {})", tool, reference, error);
+        }
+        return McpSchema.CallToolResult.builder().addTextContent(message).isError(true).build();
+    }
+
+    private static ToolException findToolException(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ToolException tool) return tool;
+        }
+        return null;
+    }
+}

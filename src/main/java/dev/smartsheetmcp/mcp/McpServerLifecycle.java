@@ -1,0 +1,84 @@
+package dev.smartsheetmcp.mcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smartsheetmcp.app.ApplicationVersion;
+import dev.smartsheetmcp.app.EmbeddedHttpServer;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.main.MainSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the MCP server once every route runs, on the transport chosen by {@code mcp.transport},
+ * and stops it before the routes stop. Over stdio the end of stdin ends the application.
+ */
+public final class McpServerLifecycle extends MainListenerSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(McpServerLifecycle.class);
+
+    private McpSyncServer server;
+    private EmbeddedHttpServer http;
+
+    @Override
+    public void afterStart(BaseMainSupport main) {
+        CamelContext context = main.getCamelContext();
+        McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
+        try {
+            CamelToolBridge bridge = new CamelToolBridge(context.createProducerTemplate(), json);
+            List<SyncToolSpecification> tools = ToolCatalog.load(context, json).stream()
+                    .map(bridge::specification).toList();
+            String transport = context.resolvePropertyPlaceholders("{{mcp.transport}}");
+            McpServer.SyncSpecification<?> spec = "http".equals(transport)
+                    ? McpServer.sync(startHttp(context, json)) : McpServer.sync(stdio(main, json));
+            server = configure(spec, json, tools).build();
+            LOG.info("MCP server ready over {} with {} tools", transport, tools.size());
+        } catch (Exception e) {
+            throw new IllegalStateException("MCP server could not start: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void beforeStop(BaseMainSupport main) {
+        if (server != null) server.closeGracefully();
+        if (http != null) http.stop();
+    }
+
+    private static McpServer.SyncSpecification<?> configure(McpServer.SyncSpecification<?> spec, McpJsonMapper json,
+                                                           List<SyncToolSpecification> tools) {
+        return spec
+                .serverInfo("smartsheet-mcp-pipeline", ApplicationVersion.current())
+                .jsonMapper(json)
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                .validateToolInputs(true)
+                .tools(tools);
+    }
+
+    private HttpServletStreamableServerTransportProvider startHttp(CamelContext context, McpJsonMapper json) throws Exception {
+        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(json)
+                .mcpEndpoint("/mcp")
+                .build();
+        http = EmbeddedHttpServer.start(context, transport);
+        return transport;
+    }
+
+    private static McpServerTransportProvider stdio(BaseMainSupport main, McpJsonMapper json) {
+        var stdin = new EndOfInputSignal(StandardStreams.protocolIn(), () -> {
+            LOG.info("stdin closed by the MCP client; shutting down");
+            ((MainSupport) main).completed();
+        });
+        return new StdioServerTransportProvider(json, stdin, StandardStreams.protocolOut());
+    }
+}

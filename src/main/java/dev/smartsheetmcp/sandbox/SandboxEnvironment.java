@@ -1,0 +1,97 @@
+package dev.smartsheetmcp.sandbox;
+
+import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
+import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sandbox mode: both emulators on loopback, seeded with the demo workspace, and the settings
+ * that point the application at them. Knobs come from the {@code sandbox.*} properties.
+ */
+public final class SandboxEnvironment implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxEnvironment.class);
+
+    public static final String API_VERSION = "2024-10-21";
+
+    private final SmartsheetEmulator smartsheet;
+    private final AzureOpenAiEmulator azure;
+    private final String smartsheetToken;
+    private final String azureKey;
+    private final String deployment;
+    private final SmartsheetEmulator.SeededDemo demo;
+
+    private SandboxEnvironment(Function<String, String> property) throws IOException {
+        long seed = Long.parseLong(property.apply("sandbox.seed"));
+        smartsheetToken = "sandbox-" + randomHex();
+        azureKey = "sandbox-" + randomHex();
+        deployment = property.apply("sandbox.azure.deployment");
+
+        smartsheet = new SmartsheetEmulator(faults(property, "sandbox.smartsheet.", seed),
+                Integer.parseInt(property.apply("sandbox.smartsheet.rpm")));
+        smartsheet.addToken(smartsheetToken);
+        demo = smartsheet.seedDemo();
+        smartsheet.start(Integer.parseInt(property.apply("sandbox.smartsheet.port")), 16);
+
+        azure = new AzureOpenAiEmulator(faults(property, "sandbox.azure.", seed + 1), azureKey);
+        azure.addDeployment(deployment,
+                Integer.parseInt(property.apply("sandbox.azure.rpm")),
+                Integer.parseInt(property.apply("sandbox.azure.tpm")));
+        azure.start(Integer.parseInt(property.apply("sandbox.azure.port")), 32);
+        LOG.info("Sandbox ready: demo workspace {} with sheet {}", demo.workspaceId(), demo.sheetId());
+    }
+
+    /** Starts both emulators with the knobs read through {@code property}. */
+    public static SandboxEnvironment start(Function<String, String> property) throws IOException {
+        return new SandboxEnvironment(property);
+    }
+
+    /** The application settings that point at the emulators, by property name. */
+    public Map<String, String> applicationProperties() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("smartsheet.base-url", smartsheet.baseUrl());
+        settings.put("smartsheet.api-key", smartsheetToken);
+        settings.put("azure.api-base", azure.endpoint());
+        settings.put("azure.api-key", azureKey);
+        settings.put("azure.api-version", API_VERSION);
+        settings.put("azure.deployment", deployment);
+        return settings;
+    }
+
+    public SmartsheetEmulator smartsheet() { return smartsheet; }
+
+    public AzureOpenAiEmulator azure() { return azure; }
+
+    public SmartsheetEmulator.SeededDemo demo() { return demo; }
+
+    @Override
+    public void close() {
+        smartsheet.close();
+        azure.close();
+    }
+
+    private static FaultInjector faults(Function<String, String> property, String prefix, long seed) {
+        return new FaultInjector(seed)
+                .latency(Duration.ofMillis(Long.parseLong(property.apply(prefix + "latency-ms"))))
+                .rateLimitRate(Double.parseDouble(property.apply(prefix + "fault.rate-limit")))
+                .serverErrorRate(Double.parseDouble(property.apply(prefix + "fault.server-error")))
+                .slowRate(Double.parseDouble(property.apply(prefix + "fault.slow")))
+                .slowDelay(Duration.ofMillis(Long.parseLong(property.apply(prefix + "fault.slow-ms"))))
+                .malformedRate(Double.parseDouble(property.apply(prefix + "fault.malformed")))
+                .dropRate(Double.parseDouble(property.apply(prefix + "fault.drop")));
+    }
+
+    private static String randomHex() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,242 @@
+package dev.smartsheetmcp.sandbox.smartsheet;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.smartsheetmcp.sandbox.EmulatorServer;
+import dev.smartsheetmcp.sandbox.FaultInjector;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process Smartsheet API 2.0 for sandbox mode, tests and benchmarks: bearer tokens,
+ * the per-token rate limit, sheets, rows, columns and workspaces, with Smartsheet's error
+ * codes and 64-bit ids above 2^53. State lives in memory.
+ *
+ * <p>Per-operation counters count requests the API served (authenticated and within the
+ * rate limit), whatever their outcome; injected faults never reach an operation.
+ */
+public final class SmartsheetEmulator extends EmulatorServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmartsheetEmulator.class);
+    private static final long ID_SEED = 0x5_3a4d_5eedL;
+
+    /** The ids {@link #seedDemo()} created. */
+    public record SeededDemo(long workspaceId, long sheetId) {
+    }
+
+    private final SheetStore store = new SheetStore(new IdSource(ID_SEED));
+    private final Router router = new Router();
+    private final RateLimitWindow rateLimit;
+    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> operations = new ConcurrentHashMap<>();
+    private final AtomicInteger rateLimited = new AtomicInteger();
+
+    public SmartsheetEmulator(FaultInjector faults, int requestsPerMinutePerToken) {
+        super("smartsheet", faults);
+        this.rateLimit = new RateLimitWindow(requestsPerMinutePerToken, System::nanoTime);
+        SheetEndpoints sheets = new SheetEndpoints(store);
+        sheets.registerOn(router);
+        new ColumnEndpoints(store).registerOn(router);
+        new WorkspaceEndpoints(store, sheets).registerOn(router);
+    }
+
+    /** Accepts {@code Authorization: Bearer <token>}. */
+    public SmartsheetEmulator addToken(String token) {
+        tokens.add(token);
+        return this;
+    }
+
+    /** The API base URL, such as {@code http://127.0.0.1:41234/2.0}. */
+    public String baseUrl() {
+        return origin() + "/2.0";
+    }
+
+    /** Creates the demo workspace and its "Customer Feedback" sheet (see {@link DemoSheet}). */
+    public SeededDemo seedDemo() {
+        long workspaceId = createWorkspace(DemoSheet.WORKSPACE);
+        long sheetId = createSheet(workspaceId, DemoSheet.SHEET, DemoSheet.COLUMNS, DemoSheet.rows());
+        return new SeededDemo(workspaceId, sheetId);
+    }
+
+    public long createWorkspace(String name) {
+        return store.createWorkspace(name).id;
+    }
+
+    /**
+     * Seeds a sheet directly, outside the API and its rate limit. Row values are keyed by
+     * column title: plain values, a list for a MULTI_PICKLIST, or {email, name} for a contact.
+     */
+    public long createSheet(Long workspaceIdOrNull, String name, List<ColumnSpec> columns,
+                            List<Map<String, Object>> rowsByColumnTitle) {
+        Workspace workspace = workspaceIdOrNull == null ? null : store.workspace(workspaceIdOrNull);
+        Sheet sheet = store.createSheet(workspace, name, columns);
+        synchronized (sheet) {
+            for (Map<String, Object> values : rowsByColumnTitle) {
+                Row row = sheet.newRow(store.ids.next());
+                values.forEach((title, value) -> {
+                    Column column = sheet.columnTitled(title);
+                    if (column.isSystem() || column.formula != null) {
+                        throw new IllegalArgumentException("column '" + title + "' is computed and cannot be seeded");
+                    }
+                    CellWrite.fromPerson(column, value).applyTo(row.cell(column.id));
+                });
+                sheet.place(row, sheet.rows.size());
+            }
+        }
+        return sheet.id;
+    }
+
+    /** Served requests of one operation, such as {@code "PUT /sheets/{sheetId}/rows"}. */
+    public int requestCount(String operation) {
+        AtomicInteger count = operations.get(operation);
+        return count == null ? 0 : count.get();
+    }
+
+    /** 429 answers given, for the real limit and injected ones alike. */
+    public int rateLimitedCount() {
+        return rateLimited.get();
+    }
+
+    public Object cellValue(long sheetId, long rowId, String columnTitle) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            Column column = sheet.columnTitled(columnTitle);
+            Row row = seededRow(sheet, rowId);
+            if (column.isSystem()) return SystemColumns.valueOf(column.systemColumnType, row);
+            Cell cell = row.existingCell(column.id);
+            return cell == null ? null : cell.value;
+        }
+    }
+
+    /** How many API calls wrote this cell, for "written exactly once" checks. */
+    public int cellWriteCount(long sheetId, long rowId, String columnTitle) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            Cell cell = seededRow(sheet, rowId).existingCell(sheet.columnTitled(columnTitle).id);
+            return cell == null ? 0 : cell.apiWrites;
+        }
+    }
+
+    /** A person's edit in the Smartsheet UI: changes the sheet version, counts as no API write. */
+    public void editCellAsPerson(long sheetId, long rowId, String columnTitle, Object value) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            Column column = sheet.columnTitled(columnTitle);
+            Row row = seededRow(sheet, rowId);
+            CellWrite.fromPerson(column, value).applyTo(row.cell(column.id));
+            sheet.touch();
+            row.modifiedAt = sheet.modifiedAt;
+        }
+    }
+
+    /** People rewrite the text of {@code fraction} of the rows in a column; answers their ids in sheet order. */
+    public List<Long> changeText(long sheetId, String columnTitle, double fraction, long seed) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            Column column = sheet.columnTitled(columnTitle);
+            List<Row> chosen = new ArrayList<>(sheet.rows);
+            Random random = new Random(seed);
+            Collections.shuffle(chosen, random);
+            chosen = new ArrayList<>(chosen.subList(0, (int) Math.round(fraction * chosen.size())));
+            chosen.sort(Comparator.comparingInt(sheet.rows::indexOf));
+            FeedbackText text = new FeedbackText(random.nextLong());
+            for (Row row : chosen) {
+                Cell cell = row.cell(column.id);
+                String previous = cell.value == null ? "" : String.valueOf(cell.value);
+                CellWrite.fromPerson(column, text.rewrite(previous)).applyTo(cell);
+            }
+            if (!chosen.isEmpty()) sheet.touch();
+            chosen.forEach(row -> row.modifiedAt = sheet.modifiedAt);
+            return chosen.stream().map(row -> row.id).toList();
+        }
+    }
+
+    public List<Long> rowIds(long sheetId) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            return sheet.rows.stream().map(row -> row.id).toList();
+        }
+    }
+
+    /** Zeroes the operation, 429 and cell-write counters. */
+    public void resetCounters() {
+        operations.clear();
+        rateLimited.set(0);
+        for (Sheet sheet : store.sheets()) {
+            synchronized (sheet) {
+                for (Row row : sheet.rows) {
+                    for (Column column : sheet.columns) {
+                        Cell cell = row.existingCell(column.id);
+                        if (cell != null) cell.apiWrites = 0;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    protected void serve(HttpExchange exchange) throws IOException {
+        Router.Reply reply;
+        try {
+            reply = answer(exchange);
+        } catch (ApiError error) {
+            reply = new Router.Reply(error.status, error.body());
+        } catch (RuntimeException unexpected) {
+            LOG.warn("Smartsheet emulator failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), unexpected);
+            ApiError error = ApiError.serverError();
+            reply = new Router.Reply(error.status, error.body());
+        }
+        sendJson(exchange, reply.status(), reply.body(), Map.of());
+    }
+
+    @Override
+    protected void serveInjectedFault(HttpExchange exchange, FaultInjector.Fault fault) throws IOException {
+        ApiError error;
+        if (fault == FaultInjector.Fault.RATE_LIMIT) {
+            rateLimited.incrementAndGet();
+            error = ApiError.rateLimited();
+        } else {
+            double roll = faults().nextDouble();
+            error = roll < 0.5 ? ApiError.serverError() : roll < 0.8 ? ApiError.retryableServerError() : ApiError.maintenance();
+        }
+        sendJson(exchange, error.status, error.body(), Map.of());
+    }
+
+    private Router.Reply answer(HttpExchange exchange) throws IOException {
+        String token = bearerToken(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (!rateLimit.tryAcquire(token)) {
+            rateLimited.incrementAndGet();
+            throw ApiError.rateLimited();
+        }
+        String path = exchange.getRequestURI().getRawPath();
+        if (!path.startsWith("/2.0/")) throw ApiError.notFound();
+        Router.Match match = router.match(exchange.getRequestMethod(), path.substring("/2.0".length()));
+        operations.computeIfAbsent(match.route().operation(), key -> new AtomicInteger()).incrementAndGet();
+        ApiRequest request = new ApiRequest(match.pathVariables(), exchange.getRequestURI().getRawQuery(), readBody(exchange));
+        return match.route().handler().handle(request);
+    }
+
+    private String bearerToken(String authorization) {
+        if (authorization == null || authorization.isBlank()) throw ApiError.tokenRequired();
+        String prefix = "Bearer ";
+        if (!authorization.regionMatches(true, 0, prefix, 0, prefix.length())) throw ApiError.invalidToken();
+        String token = authorization.substring(prefix.length()).trim();
+        if (!tokens.contains(token)) throw ApiError.invalidToken();
+        return token;
+    }
+
+    private static Row seededRow(Sheet sheet, long rowId) {
+        Row row = sheet.row(rowId);
+        if (row == null) throw new IllegalArgumentException("sheet " + sheet.id + " has no row " + rowId);
+        return row;
+    }
+}

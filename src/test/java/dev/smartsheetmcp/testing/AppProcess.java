@@ -1,0 +1,131 @@
+package dev.smartsheetmcp.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged jar run as users run it: {@code java -jar}, with arguments and environment,
+ * output captured to files, stopped gently or with SIGKILL.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    /** Variables of the application that must not leak in from the environment running the tests. */
+    private static final List<String> APPLICATION_VARIABLES = List.of(
+            "SANDBOX", "MCP_TRANSPORT", "MCP_HTTP_PORT", "MCP_HTTP_HOST", "DATA_DIR",
+            "SMARTSHEET_BASE_URL", "SMARTSHEET_API_KEY", "AZURE_OPENAI_API_BASE", "AZURE_OPENAI_API_KEY",
+            "AZURE_OPENAI_API_VERSION", "AZURE_OPENAI_DEPLOYMENT", "AZURE_OPENAI_STARTUP_PROBE",
+            "ROUTES_DIR", "ROUTES_RELOAD", "LOG_FORMAT", "LOG_LEVEL");
+
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+    private final int port;
+
+    private AppProcess(Process process, Path stdout, Path stderr, int port) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.port = port;
+    }
+
+    /** Starts the jar; the working directory is the repository, so {@code routes/} is the live one. */
+    public static AppProcess start(Path workDir, Map<String, String> env, List<String> args) throws IOException {
+        return start(workDir, env, args, freePort());
+    }
+
+    public static AppProcess start(Path workDir, Map<String, String> env, List<String> args, int port)
+            throws IOException {
+        Files.createDirectories(workDir);
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
+        APPLICATION_VARIABLES.forEach(builder.environment()::remove);
+        builder.environment().put("MCP_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("DATA_DIR", workDir.resolve("data").toString());
+        builder.environment().putAll(env);
+        Path out = workDir.resolve("stdout.log");
+        Path err = workDir.resolve("stderr.log");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        return new AppProcess(builder.start(), out, err, port);
+    }
+
+    public static Path jar() {
+        return Path.of(System.getProperty("app.jar", "target/smartsheet-mcp-pipeline.jar")).toAbsolutePath();
+    }
+
+    public int port() { return port; }
+
+    public String baseUrl() { return "http://127.0.0.1:" + port; }
+
+    public Process process() { return process; }
+
+    /** Waits for {@code /health} to answer 200 and returns how long that took. */
+    public Duration awaitHealthy(Duration timeout) throws Exception {
+        long start = System.nanoTime();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() - start < timeout.toNanos()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application exited with " + process.exitValue()
+                        + "; stderr:\n" + stderr());
+            }
+            try {
+                if (client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return Duration.ofNanos(System.nanoTime() - start);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no healthy answer within " + timeout + "; stderr:\n" + stderr());
+    }
+
+    /** Waits for the process to end by itself and returns its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the application did not exit within " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    public String stdout() throws IOException { return Files.readString(stdout, StandardCharsets.UTF_8); }
+
+    public String stderr() throws IOException { return Files.readString(stderr, StandardCharsets.UTF_8); }
+
+    /** SIGKILL: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) kill();
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
