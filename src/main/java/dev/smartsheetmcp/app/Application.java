@@ -4,6 +4,7 @@ import dev.smartsheetmcp.mcp.McpServerLifecycle;
 import dev.smartsheetmcp.mcp.StandardStreams;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.camel.main.Main;
 import picocli.CommandLine;
 
@@ -38,13 +39,7 @@ public final class Application {
     }
 
     static int run(LaunchOptions options) throws Exception {
-        Main main = new Main();
-        main.setDefaultPropertyPlaceholderLocation(
-                "classpath:application.properties;optional=true,file:application.properties;optional=true");
-        options.propertyOverrides().forEach(main::addOverrideProperty);
-        main.addOverrideProperty("camel.main.routes-include-pattern", routesLocation());
-        main.addMainListener(new Bootstrap());
-        main.addMainListener(new McpServerLifecycle());
+        Main main = create(options.propertyOverrides());
         try {
             main.run();
             return main.getExitCode();
@@ -54,6 +49,21 @@ public final class Application {
             invalid.problems().forEach(System.err::println);
             return CONFIGURATION_ERROR;
         }
+    }
+
+    /**
+     * The application as Camel Main, not yet running; {@code overrides} win over every other
+     * source of properties. Tests run it in-process this way.
+     */
+    public static Main create(Map<String, String> overrides) {
+        Main main = new Main();
+        main.setDefaultPropertyPlaceholderLocation(
+                "classpath:application.properties;optional=true,file:application.properties;optional=true");
+        main.addOverrideProperty("camel.main.routes-include-pattern", routesLocation());
+        overrides.forEach(main::addOverrideProperty);
+        main.addMainListener(new Bootstrap());
+        main.addMainListener(new McpServerLifecycle());
+        return main;
     }
 
     /** {@code ROUTES_DIR} if set, else {@code ./routes} if present, else the copy inside the jar. */

@@ -5,7 +5,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +25,7 @@ public final class SpecSchemas {
     /** The document is registered under this IRI; nothing is fetched from it. */
     private static final String SPEC_IRI = "https://spec.sandbox.invalid/smartsheet-openapi-v2.json";
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12, builder -> builder.schemas(Map.of(SPEC_IRI, readSpec())));
+            Dialects.getOpenApi31(), builder -> builder.schemas(Map.of(SPEC_IRI, readSpec())));
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     private SpecSchemas() {

@@ -13,10 +13,6 @@ final class Cell {
     /** How many API calls wrote this cell; a person's edits do not count. */
     int apiWrites;
 
-    boolean isEmpty() {
-        return value == null && objectValue == null && formula == null;
-    }
-
     void clear() {
         value = null;
         displayValue = null;

@@ -2,6 +2,7 @@ package dev.smartsheetmcp.sandbox.smartsheet;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,10 @@ final class SheetViews {
             if (options.shows(column)) columns.add(column(column, i));
         }
         view.put("columns", columns);
+        Map<Row, Integer> rowNumbers = new IdentityHashMap<>();
+        for (int i = 0; i < sheet.rows.size(); i++) rowNumbers.put(sheet.rows.get(i), i + 1);
         List<Map<String, Object>> rowViews = new ArrayList<>();
-        for (Row row : rows) rowViews.add(row(sheet, row, options, false));
+        for (Row row : rows) rowViews.add(row(sheet, row, rowNumbers.get(row), options, false));
         view.put("rows", rowViews);
         return view;
     }
@@ -87,10 +90,14 @@ final class SheetViews {
 
     /** A row; {@code forWriteResult} adds the sheetId and version that add/update results carry. */
     static Map<String, Object> row(Sheet sheet, Row row, Options options, boolean forWriteResult) {
+        return row(sheet, row, sheet.rowNumber(row), options, forWriteResult);
+    }
+
+    private static Map<String, Object> row(Sheet sheet, Row row, int rowNumber, Options options, boolean forWriteResult) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", row.id);
         if (forWriteResult) view.put("sheetId", sheet.id);
-        view.put("rowNumber", sheet.rowNumber(row));
+        view.put("rowNumber", rowNumber);
         if (forWriteResult) view.put("version", sheet.version);
         view.put("expanded", true);
         view.put("createdAt", row.createdAt);
@@ -127,7 +134,7 @@ final class SheetViews {
         String display;
         if (column.isSystem()) {
             value = SystemColumns.valueOf(column.systemColumnType, row);
-            display = SystemColumns.displayValueOf(column.systemColumnType, row);
+            display = SystemColumns.displayValueOf(column.systemColumnType);
         } else if (formula != null && formula.contains("#REF")) {
             value = "#REF";
             display = "#REF";

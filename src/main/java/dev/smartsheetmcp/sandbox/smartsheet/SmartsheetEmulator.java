@@ -83,10 +83,7 @@ public final class SmartsheetEmulator extends EmulatorServer {
             for (Map<String, Object> values : rowsByColumnTitle) {
                 Row row = sheet.newRow(store.ids.next());
                 values.forEach((title, value) -> {
-                    Column column = sheet.columnTitled(title);
-                    if (column.isSystem() || column.formula != null) {
-                        throw new IllegalArgumentException("column '" + title + "' is computed and cannot be seeded");
-                    }
+                    Column column = editableColumn(sheet, title);
                     CellWrite.fromPerson(column, value).applyTo(row.cell(column.id));
                 });
                 sheet.place(row, sheet.rows.size());
@@ -130,7 +127,7 @@ public final class SmartsheetEmulator extends EmulatorServer {
     public void editCellAsPerson(long sheetId, long rowId, String columnTitle, Object value) {
         Sheet sheet = store.sheet(sheetId);
         synchronized (sheet) {
-            Column column = sheet.columnTitled(columnTitle);
+            Column column = editableColumn(sheet, columnTitle);
             Row row = seededRow(sheet, rowId);
             CellWrite.fromPerson(column, value).applyTo(row.cell(column.id));
             sheet.touch();
@@ -142,7 +139,7 @@ public final class SmartsheetEmulator extends EmulatorServer {
     public List<Long> changeText(long sheetId, String columnTitle, double fraction, long seed) {
         Sheet sheet = store.sheet(sheetId);
         synchronized (sheet) {
-            Column column = sheet.columnTitled(columnTitle);
+            Column column = editableColumn(sheet, columnTitle);
             List<Row> chosen = new ArrayList<>(sheet.rows);
             Random random = new Random(seed);
             Collections.shuffle(chosen, random);
@@ -232,6 +229,15 @@ public final class SmartsheetEmulator extends EmulatorServer {
         String token = authorization.substring(prefix.length()).trim();
         if (!tokens.contains(token)) throw ApiError.invalidToken();
         return token;
+    }
+
+    /** A column people can type into: not a system column, not a column formula. */
+    private static Column editableColumn(Sheet sheet, String title) {
+        Column column = sheet.columnTitled(title);
+        if (column.isSystem() || column.formula != null) {
+            throw new IllegalArgumentException("column '" + title + "' is computed and cannot be edited");
+        }
+        return column;
     }
 
     private static Row seededRow(Sheet sheet, long rowId) {

@@ -39,7 +39,8 @@ final class SystemColumns {
         };
     }
 
-    static String displayValueOf(String systemColumnType, Row row) {
+    /** Contacts show the user's name; dates and numbers show no separate display value. */
+    static String displayValueOf(String systemColumnType) {
         return systemColumnType.endsWith("_BY") ? USER_NAME : null;
     }
 }

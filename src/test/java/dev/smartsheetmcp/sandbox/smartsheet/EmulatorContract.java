@@ -59,6 +59,7 @@ abstract class EmulatorContract {
         return Map.of("columnId", columnId, "value", value);
     }
 
+    @SafeVarargs
     static Map<String, Object> rowUpdate(long rowId, Map<String, Object>... cells) {
         return Map.of("id", rowId, "cells", List.of(cells));
     }

@@ -1,0 +1,46 @@
+package dev.smartsheetmcp.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Map;
+
+/** Calls a tool through an MCP client session and reads its answer as JSON or as an error text. */
+public final class ToolCalls {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ToolCalls() {
+    }
+
+    public static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
+        return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+    }
+
+    /** The JSON answer of a call that must succeed. */
+    public static JsonNode ok(McpSyncClient client, String tool, Map<String, Object> arguments) {
+        McpSchema.CallToolResult result = call(client, tool, arguments);
+        if (Boolean.TRUE.equals(result.isError())) {
+            throw new AssertionError(tool + " failed: " + text(result));
+        }
+        try {
+            return JSON.readTree(text(result));
+        } catch (Exception e) {
+            throw new AssertionError(tool + " answered no JSON: " + text(result), e);
+        }
+    }
+
+    /** The error text of a call that must fail as a tool error (isError: true). */
+    public static String error(McpSyncClient client, String tool, Map<String, Object> arguments) {
+        McpSchema.CallToolResult result = call(client, tool, arguments);
+        if (!Boolean.TRUE.equals(result.isError())) {
+            throw new AssertionError(tool + " was expected to fail but answered: " + text(result));
+        }
+        return text(result);
+    }
+
+    public static String text(McpSchema.CallToolResult result) {
+        return ((McpSchema.TextContent) result.content().get(0)).text();
+    }
+}
