@@ -1,5 +1,6 @@
 package dev.smartsheetmcp.mcp;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -71,6 +72,10 @@ final class CamelToolBridge {
 
     private static McpSchema.CallToolResult failure(String tool, Throwable error) {
         ToolException known = findToolException(error);
+        if (known == null && error instanceof CallNotPermittedException open) {
+            known = new ToolException("'" + open.getCausingCircuitBreakerName() + "' is temporarily unavailable:"
+                    + " its circuit breaker opened after repeated failures; calls resume once it recovers");
+        }
         String message;
         if (known != null) {
             message = known.getMessage();
