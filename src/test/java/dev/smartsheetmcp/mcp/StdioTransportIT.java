@@ -1,0 +1,96 @@
+package dev.smartsheetmcp.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smartsheetmcp.testing.AppProcess;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The stdio transport as desktop clients use it: the jar as a child process, JSON-RPC on stdin/stdout. */
+class StdioTransportIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void javaSdkClientSessionOverStdio() {
+        ServerParameters server = ServerParameters.builder(java())
+                .args("-jar", AppProcess.jar().toString(), "--sandbox", "--data-dir", work.resolve("data").toString())
+                .build();
+        McpSyncClient client = McpClient.sync(new StdioClientTransport(server, new JacksonMcpJsonMapper(JSON)))
+                .requestTimeout(Duration.ofMinutes(1)).build();
+        try {
+            client.initialize();
+            List<String> tools = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+            assertThat(tools).contains("get_column_map", "get_sheet_info");
+            McpSchema.CallToolResult bad = client.callTool(new McpSchema.CallToolRequest("get_column_map", Map.of("sheet_id", "x")));
+            assertThat(bad.isError()).isTrue();
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
+    @Test
+    void stdoutCarriesOnlyProtocolMessagesAndClosingStdinEndsTheServer() throws Exception {
+        Process server = new ProcessBuilder(java(), "-jar", AppProcess.jar().toString(), "--sandbox",
+                "--data-dir", work.resolve("data").toString())
+                .redirectError(work.resolve("stderr.log").toFile())
+                .start();
+        try (OutputStream stdin = server.getOutputStream();
+             BufferedReader stdout = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+            send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
+            List<JsonNode> messages = new ArrayList<>();
+            messages.add(readMessage(stdout));
+            send(stdin, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
+            messages.add(readMessage(stdout));
+            send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"get_column_map\",\"arguments\":{\"sheet_id\":\"1\"}}}");
+            messages.add(readMessage(stdout));
+            send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"no_such_tool\",\"arguments\":{}}}");
+            messages.add(readMessage(stdout));
+
+            assertThat(messages).allSatisfy(message -> assertThat(message.path("jsonrpc").asText()).isEqualTo("2.0"));
+            assertThat(messages.get(1).path("result").path("tools")).isNotEmpty();
+            assertThat(messages.get(2).path("result").path("isError").asBoolean()).isTrue();
+            assertThat(messages.get(3).has("error")).as("unknown tool is a JSON-RPC error").isTrue();
+        }
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("server exits when stdin closes").isTrue();
+    }
+
+    private static void send(OutputStream stdin, String line) throws Exception {
+        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+    }
+
+    /** The next stdout line; it must be JSON-RPC, never a log line. */
+    private static JsonNode readMessage(BufferedReader stdout) throws Exception {
+        String line = stdout.readLine();
+        assertThat(line).as("a message on stdout").isNotNull();
+        return JSON.readTree(line);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
