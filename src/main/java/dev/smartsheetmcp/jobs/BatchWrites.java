@@ -1,0 +1,58 @@
+package dev.smartsheetmcp.jobs;
+
+import dev.smartsheetmcp.smartsheet.BulkWriteResults;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+
+/**
+ * Turns a batch's answers into one bulk update of the target column, and the update's result
+ * into the batch's commit. Answers kept from before a restart are written too, without asking
+ * the model again.
+ */
+public final class BatchWrites {
+
+    /** Exchange property: the row ids sent in the bulk update, in order. */
+    public static final String WRITTEN_ROWS = "BatchWrittenRows";
+    /** Exchange property: the batch's work items as loaded (see {@link JobRunner#prepareNext}). */
+    public static final String BATCH_ITEMS = "BatchItems";
+
+    private final JobStore store;
+
+    public BatchWrites(JobStore store) {
+        this.store = store;
+    }
+
+    /** Body: the rows to update, {@code [{id, cells:[{columnId, value}]}]}. */
+    public List<Map<String, Object>> rows(Exchange exchange) {
+        String jobId = exchange.getMessage().getHeader("JobId", String.class);
+        JobSpec spec = store.spec(jobId);
+        List<Long> rowIds = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (WorkItem item : store.nextBatchAnswers(jobId, exchange.getMessage().getHeader("BatchIndex", Integer.class))) {
+            rowIds.add(item.rowId());
+            Map<String, Object> cell = new LinkedHashMap<>();
+            cell.put("columnId", spec.targetColumnId());
+            cell.put("value", item.result());
+            rows.add(Map.of("id", item.rowId(), "cells", List.of(cell)));
+        }
+        exchange.setProperty(WRITTEN_ROWS, rowIds);
+        return rows;
+    }
+
+    /** Commits the batch from the bulk update's result. */
+    public void commit(Exchange exchange) {
+        String jobId = exchange.getMessage().getHeader("JobId", String.class);
+        @SuppressWarnings("unchecked")
+        List<Long> sent = exchange.getProperty(WRITTEN_ROWS, List.class);
+        BulkWriteResults results = exchange.getMessage().getBody(BulkWriteResults.class);
+        Map<Long, String> failures = new LinkedHashMap<>();
+        if (results != null) {
+            results.failed().forEach(failed -> failures.put(sent.get(failed.index()), failed.message()));
+        }
+        List<Long> written = sent.stream().filter(rowId -> !failures.containsKey(rowId)).toList();
+        store.commitBatch(jobId, written, failures);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.smartsheetmcp.jobs;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides, between batches, whether a job goes on: it stops when cancelled, when too many rows
+ * failed, or when its lease was lost; and it ends the job with the right status and reason.
+ * Progress travels in headers: JobId, BatchIndex, BatchCount, Processed, Failed.
+ */
+public final class JobRunner {
+
+    public static final String HAS_WORK = "JobHasWork";
+    public static final String STOP = "JobStop";
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+    private enum Stop { CANCELLED, TOO_MANY_FAILURES, LEASE_LOST }
+
+    private final JobStore store;
+    private final JobLease lease;
+    private final double maxFailedFraction;
+    private final int minRowsBeforeFailing;
+    private final int maxAttempts;
+    private final int retryDelaySeconds;
+
+    public JobRunner(JobStore store, JobLease lease, double maxFailedFraction, int minRowsBeforeFailing,
+                     int maxAttempts, int retryDelaySeconds) {
+        this.store = store;
+        this.lease = lease;
+        this.maxFailedFraction = maxFailedFraction;
+        this.minRowsBeforeFailing = minRowsBeforeFailing;
+        this.maxAttempts = maxAttempts;
+        this.retryDelaySeconds = retryDelaySeconds;
+    }
+
+    /** Loads the next batch into the body, or sets {@link #HAS_WORK} false (and {@link #STOP} when stopping early). */
+    public void prepareNext(Exchange exchange) {
+        String jobId = exchange.getMessage().getHeader("JobId", String.class);
+        JobRecord job = store.find(jobId).orElseThrow();
+        publishProgress(exchange.getMessage(), job);
+        Stop stop = stopReason(job);
+        List<WorkItem> batch = stop == null ? store.nextBatch(jobId) : List.of();
+        if (stop == null && !batch.isEmpty() && !lease.renew(jobId)) stop = Stop.LEASE_LOST;
+        exchange.setProperty(STOP, stop);
+        exchange.setProperty(HAS_WORK, stop == null && !batch.isEmpty());
+        exchange.getMessage().setHeader("BatchIndex", batch.isEmpty() ? null : batch.get(0).batchIndex());
+        exchange.getMessage().setBody(batch);
+    }
+
+    /** Ends the job: completed, cancelled, or failed with the reason. A lost lease leaves it to its new owner. */
+    public void finish(Exchange exchange) {
+        String jobId = exchange.getMessage().getHeader("JobId", String.class);
+        Stop stop = exchange.getProperty(STOP, Stop.class);
+        JobRecord job = store.find(jobId).orElseThrow();
+        if (stop == Stop.LEASE_LOST) {
+            LOG.warn("Job {} was taken over by another worker; leaving it", jobId);
+        } else if (stop == Stop.CANCELLED) {
+            store.finish(jobId, JobStatus.CANCELLED, "cancelled by request; " + job.writtenRows()
+                    + " row(s) already written stay written");
+        } else if (stop == Stop.TOO_MANY_FAILURES) {
+            store.finish(jobId, JobStatus.FAILED, failureReason(job));
+        } else {
+            store.finish(jobId, JobStatus.COMPLETED, null);
+        }
+        publishProgress(exchange.getMessage(), store.find(jobId).orElseThrow());
+        LOG.info("Job {} finished: {}", jobId, store.find(jobId).map(JobRecord::status).orElse(null));
+    }
+
+    /**
+     * A failure outside any single row (Smartsheet or Azure unavailable, for instance): the job
+     * keeps every row's state and is retried later, until it has been tried {@code maxAttempts} times.
+     */
+    public void postponeOrFail(Exchange exchange) {
+        String jobId = exchange.getMessage().getHeader("JobId", String.class);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = cause == null ? "unknown failure" : cause.getMessage();
+        JobRecord job = store.find(jobId).orElseThrow();
+        if (job.attempts() >= maxAttempts) {
+            store.finish(jobId, JobStatus.FAILED, "stopped after " + job.attempts() + " attempts; last error: " + reason);
+            LOG.warn("Job {} failed after {} attempts: {}", jobId, job.attempts(), reason);
+        } else {
+            store.postpone(jobId, "will retry: " + reason, Timestamp.from(Instant.now().plusSeconds(retryDelaySeconds)));
+            LOG.warn("Job {} paused for {} s after: {}", jobId, retryDelaySeconds, reason);
+        }
+    }
+
+    private Stop stopReason(JobRecord job) {
+        if (job.cancelRequested()) return Stop.CANCELLED;
+        int attempted = job.writtenRows() + job.failedRows();
+        if (attempted >= minRowsBeforeFailing && job.failedRows() > maxFailedFraction * attempted) {
+            return Stop.TOO_MANY_FAILURES;
+        }
+        return null;
+    }
+
+    private String failureReason(JobRecord job) {
+        int attempted = job.writtenRows() + job.failedRows();
+        String common = store.rowErrors(job.spec().id()).stream().findFirst()
+                .map(error -> "; most common error (" + error.rows() + " rows): " + error.error()).orElse("");
+        return String.format("%d of %d analysed rows failed (%.0f%%), above the limit of %.0f%%%s",
+                job.failedRows(), attempted, 100.0 * job.failedRows() / attempted, 100 * maxFailedFraction, common);
+    }
+
+    private static void publishProgress(Message message, JobRecord job) {
+        message.setHeader("BatchCount", job.batchCount());
+        message.setHeader("Processed", job.processedRows());
+        message.setHeader("Failed", job.failedRows());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.smartsheetmcp.jobs;
+
+import java.util.List;
+
+/**
+ * What a job does, fixed when it is queued: the sheet, the columns, the prompts (for custom
+ * analysis the optimised ones), and how it runs.
+ */
+public record JobSpec(
+        String id,
+        long sheetId,
+        String analysisType,
+        List<String> sourceColumns,
+        String targetColumn,
+        long targetColumnId,
+        List<Long> rowFilter,
+        String customGoal,
+        String systemPrompt,
+        String initialPrompt,
+        String continuationPrompt,
+        int maxTokens,
+        boolean onlyEmptyTarget,
+        int priority,
+        int batchSize) {
+}

@@ -1,0 +1,127 @@
+package dev.smartsheetmcp.jobs;
+
+import dev.smartsheetmcp.mcp.ToolArguments;
+import dev.smartsheetmcp.mcp.ToolException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answers of {@code get_job_status}, {@code list_jobs} and {@code cancel_batch_analysis}.
+ * Field names keep those of the existing server ({@code total_rows}, {@code processed},
+ * {@code failed}, {@code timestamps}) and add what it lacked: skipped rows, row errors, rate, ETA.
+ */
+public final class JobStatusView {
+
+    private final JobStore store;
+
+    public JobStatusView(JobStore store) {
+        this.store = store;
+    }
+
+    public Map<String, Object> status(Map<String, Object> arguments) {
+        return describe(requireJob(arguments), true);
+    }
+
+    public Map<String, Object> list(Map<String, Object> arguments) {
+        ToolArguments args = ToolArguments.of(arguments);
+        String status = args.optionalText("status").orElse(null);
+        Long sheetId = args.optionalId("sheet_id").orElse(null);
+        int limit = args.optionalInt("limit").orElse(50);
+        List<Map<String, Object>> jobs = store.list(status, sheetId, limit).stream()
+                .map(job -> describe(job, false)).toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("jobs", jobs);
+        answer.put("count", jobs.size());
+        return answer;
+    }
+
+    public Map<String, Object> cancel(Map<String, Object> arguments) {
+        JobRecord job = requireJob(arguments);
+        boolean accepted = store.cancel(job.spec().id());
+        JobRecord now = store.find(job.spec().id()).orElseThrow();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("jobId", now.spec().id());
+        answer.put("status", now.status().wire());
+        answer.put("message", !accepted ? "The job had already finished (" + now.status().wire() + "); nothing to cancel"
+                : now.status() == JobStatus.CANCELLED ? "Cancelled before it started"
+                : "Cancellation requested: the job stops before its next batch");
+        answer.put("rows_written", now.writtenRows());
+        return answer;
+    }
+
+    /** A job by the {@code jobId} argument; with {@code sheet_id} given, it must be that sheet's. */
+    JobRecord requireJob(Map<String, Object> arguments) {
+        ToolArguments args = ToolArguments.of(arguments);
+        String jobId = args.nonBlankText("jobId");
+        JobRecord job = store.find(jobId).orElseThrow(() ->
+                ToolException.invalidArgument("jobId", "no job with id '" + jobId + "'; list_jobs shows the jobs there are"));
+        args.optionalId("sheet_id").filter(sheetId -> sheetId != job.spec().sheetId()).ifPresent(sheetId -> {
+            throw ToolException.invalidArgument("sheet_id", "job " + jobId + " belongs to sheet " + job.spec().sheetId());
+        });
+        return job;
+    }
+
+    Map<String, Object> describe(JobRecord job, boolean withRowErrors) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        JobSpec spec = job.spec();
+        view.put("jobId", spec.id());
+        view.put("sheet_id", Long.toString(spec.sheetId()));
+        view.put("type", spec.analysisType());
+        view.put("sourceColumns", spec.sourceColumns());
+        view.put("targetColumn", spec.targetColumn());
+        view.put("status", job.status().wire());
+        view.put("priority", spec.priority());
+        view.put("total_rows", Math.max(job.totalRows(), 0));
+        view.put("processed", job.processedRows());
+        view.put("written", job.writtenRows());
+        view.put("failed", job.failedRows());
+        view.put("skipped", job.skippedRows());
+        view.put("trimmed", job.trimmedRows());
+        view.put("batches", Map.of("done", job.batchesDone(), "total", job.batchCount()));
+        if (job.cancelRequested() && !job.status().finished()) view.put("cancel_requested", true);
+        if (job.reason() != null) view.put("reason", job.reason());
+        if (withRowErrors) view.put("row_errors", rowErrors(spec.id()));
+        view.put("timestamps", timestamps(job));
+        rate(job).ifPresent(rate -> {
+            view.put("rows_per_second", Math.round(rate * 100) / 100.0);
+            if (!job.status().finished()) view.put("eta_seconds", etaSeconds(job, rate));
+        });
+        return view;
+    }
+
+    private List<Map<String, Object>> rowErrors(String jobId) {
+        return store.rowErrors(jobId).stream().limit(10).map(error -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("error", error.error());
+            entry.put("rows", error.rows());
+            entry.put("example_row_id", Long.toString(error.exampleRowId()));
+            return entry;
+        }).toList();
+    }
+
+    private static Map<String, Object> timestamps(JobRecord job) {
+        Map<String, Object> times = new LinkedHashMap<>();
+        times.put("created", job.createdAt().toString());
+        if (job.startedAt() != null) times.put("started", job.startedAt().toString());
+        times.put("updated", job.updatedAt().toString());
+        if (job.finishedAt() != null) times.put("finished", job.finishedAt().toString());
+        return times;
+    }
+
+    /** Rows analysed (written or failed) per second since the job started. */
+    private static java.util.Optional<Double> rate(JobRecord job) {
+        if (job.startedAt() == null) return java.util.Optional.empty();
+        Instant end = job.finishedAt() != null ? job.finishedAt() : Instant.now();
+        double seconds = Duration.between(job.startedAt(), end).toMillis() / 1000.0;
+        int analysed = job.writtenRows() + job.failedRows();
+        return seconds <= 0 || analysed == 0 ? java.util.Optional.empty() : java.util.Optional.of(analysed / seconds);
+    }
+
+    private static long etaSeconds(JobRecord job, double rate) {
+        int remaining = Math.max(job.totalRows() - job.processedRows(), 0);
+        return Math.round(remaining / rate);
+    }
+}

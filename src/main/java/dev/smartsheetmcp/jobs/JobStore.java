@@ -1,0 +1,291 @@
+package dev.smartsheetmcp.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smartsheetmcp.jobs.WorkItem.RowState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The durable job queue: jobs and one work item per row, each change in one transaction so a
+ * crash at any point leaves a state the next claim resumes from. Claiming itself is the
+ * conditional UPDATE in {@code sql/claim-job.sql}, run by the {@code job-claim} route.
+ */
+public final class JobStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public JobStore(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    JobStore(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    public void create(JobSpec spec) {
+        Timestamp now = now();
+        execute(JobSql.INSERT_JOB, spec.id(), spec.sheetId(), spec.analysisType(), json(spec.sourceColumns()),
+                spec.targetColumn(), spec.targetColumnId(), spec.rowFilter() == null ? null : json(spec.rowFilter()),
+                spec.customGoal(), spec.systemPrompt(), spec.initialPrompt(), spec.continuationPrompt(), spec.maxTokens(),
+                spec.onlyEmptyTarget(), spec.priority(), spec.batchSize(), now, now);
+    }
+
+    public Optional<JobRecord> find(String jobId) {
+        return query(JobSql.SELECT_JOB, rs -> rs.next() ? Optional.of(JobRecord.from(rs)) : Optional.<JobRecord>empty(), jobId);
+    }
+
+    public JobSpec spec(String jobId) {
+        return find(jobId).orElseThrow(() -> new IllegalStateException("no job " + jobId)).spec();
+    }
+
+    /** Whether the job's rows were read from the sheet already (they are, once, at its first claim). */
+    public boolean enumerated(String jobId) {
+        return find(jobId).map(job -> job.totalRows() >= 0).orElse(false);
+    }
+
+    /** Stores the job's rows, pending or skipped, numbered into batches, in one transaction. */
+    public void enumerate(String jobId, int batchSize, List<RowSource> rows) {
+        inTransaction(connection -> {
+            Timestamp now = now();
+            int skipped = 0;
+            int analysed = 0;
+            try (PreparedStatement insert = connection.prepareStatement(JobSql.INSERT_ROW)) {
+                for (int position = 0; position < rows.size(); position++) {
+                    RowSource row = rows.get(position);
+                    boolean skip = row.skipReason() != null;
+                    int batch = skip ? -1 : analysed++ / batchSize;
+                    bind(insert, jobId, row.rowId(), position, batch, skip ? "skipped" : "pending",
+                            skip ? null : row.content(), now);
+                    insert.addBatch();
+                    if (skip) skipped++;
+                }
+                insert.executeBatch();
+            }
+            int batches = (analysed + batchSize - 1) / batchSize;
+            update(connection, JobSql.SET_TOTALS, rows.size(), skipped, batches, now, jobId);
+        });
+    }
+
+    /** The rows of the lowest unfinished batch, or an empty list when every batch is done. */
+    public List<WorkItem> nextBatch(String jobId) {
+        Integer batch = query(JobSql.NEXT_BATCH_INDEX, rs -> rs.next() ? (Integer) rs.getObject(1) : null, jobId);
+        if (batch == null) return List.of();
+        return query(JobSql.SELECT_BATCH, rs -> {
+            List<WorkItem> items = new ArrayList<>();
+            while (rs.next()) {
+                items.add(new WorkItem(rs.getLong("row_id"), rs.getInt("position"), rs.getInt("batch_index"),
+                        RowState.valueOf(rs.getString("state").toUpperCase(Locale.ROOT)), rs.getString("content"),
+                        rs.getString("result"), rs.getString("deployment"), rs.getBoolean("trimmed")));
+            }
+            return items;
+        }, jobId, batch);
+    }
+
+    /** The answered rows of a batch, ready to be written. */
+    public List<WorkItem> nextBatchAnswers(String jobId, int batchIndex) {
+        return query(JobSql.SELECT_ANSWERED, rs -> {
+            List<WorkItem> items = new ArrayList<>();
+            while (rs.next()) {
+                items.add(new WorkItem(rs.getLong("row_id"), rs.getInt("position"), rs.getInt("batch_index"),
+                        RowState.ANSWERED, null, rs.getString("result"), rs.getString("deployment"),
+                        rs.getBoolean("trimmed")));
+            }
+            return items;
+        }, jobId, batchIndex);
+    }
+
+    /** Keeps the model's answers (and row failures) before anything is written, so no row is asked twice. */
+    public void recordAnswers(String jobId, List<RowOutcome> outcomes) {
+        inTransaction(connection -> {
+            Timestamp now = now();
+            for (RowOutcome outcome : outcomes) {
+                if (outcome.succeeded()) {
+                    update(connection, JobSql.RECORD_ANSWER, outcome.result(), outcome.deployment(), outcome.trimmed(),
+                            now, jobId, outcome.rowId());
+                } else {
+                    update(connection, JobSql.RECORD_ROW_FAILURE, clip(outcome.error()), now, jobId, outcome.rowId());
+                }
+            }
+        });
+    }
+
+    /** Commits a batch: rows written to Smartsheet, rows Smartsheet refused, and the job's progress. */
+    public void commitBatch(String jobId, List<Long> written, Map<Long, String> writeFailures) {
+        inTransaction(connection -> {
+            Timestamp now = now();
+            for (Long rowId : written) update(connection, JobSql.RECORD_WRITTEN, now, jobId, rowId);
+            for (Map.Entry<Long, String> failure : writeFailures.entrySet()) {
+                update(connection, JobSql.RECORD_ROW_FAILURE, clip(failure.getValue()), now, jobId, failure.getKey());
+            }
+            update(connection, JobSql.REFRESH_PROGRESS, jobId, jobId, jobId, now, jobId);
+        });
+    }
+
+    public boolean renewLease(String jobId, String owner, Timestamp until) {
+        return execute(JobSql.RENEW_LEASE, until, now(), jobId, owner) == 1;
+    }
+
+    public void finish(String jobId, JobStatus status, String reason) {
+        Timestamp now = now();
+        execute(JobSql.FINISH, status.wire(), reason, now, now, jobId);
+    }
+
+    /** Gives the job back to the queue until {@code retryAt}, keeping every row's state. */
+    public void postpone(String jobId, String reason, Timestamp retryAt) {
+        execute(JobSql.POSTPONE, clip(reason), retryAt, now(), jobId);
+    }
+
+    /** Cancels a queued job at once; a running one stops before its next batch. False if already finished. */
+    public boolean cancel(String jobId) {
+        Timestamp now = now();
+        boolean requested = execute(JobSql.REQUEST_CANCEL, now, jobId) == 1;
+        execute(JobSql.CANCEL_QUEUED, now, now, jobId);
+        return requested;
+    }
+
+    /** Makes this node's running jobs claimable now: after a crash this node is their only possible owner. */
+    public int releaseLeasesOf(String owner) {
+        return execute(JobSql.RELEASE_OWN_LEASES, now(), owner);
+    }
+
+    public List<RowErrorSummary> rowErrors(String jobId) {
+        return query(JobSql.ROW_ERRORS, rs -> {
+            List<RowErrorSummary> errors = new ArrayList<>();
+            while (rs.next()) {
+                errors.add(new RowErrorSummary(rs.getString("error"), rs.getInt("row_count"), rs.getLong("example_row")));
+            }
+            return errors;
+        }, jobId);
+    }
+
+    /** Newest first, optionally only one status and one sheet. */
+    public List<JobRecord> list(String status, Long sheetId, int limit) {
+        return query(JobSql.LIST_JOBS, rs -> {
+            List<JobRecord> jobs = new ArrayList<>();
+            while (rs.next()) jobs.add(JobRecord.from(rs));
+            return jobs;
+        }, status, status, sheetId, sheetId, limit);
+    }
+
+    /** One kind of row failure, how many rows had it, and one of them. */
+    public record RowErrorSummary(String error, int rows, long exampleRowId) {
+    }
+
+    /** A row as read from the sheet: its text to analyse, or why it is skipped. */
+    public record RowSource(long rowId, String content, String skipReason) {
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    static List<String> readStrings(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt column list in the job store", e);
+        }
+    }
+
+    static List<Long> readLongs(String json) {
+        if (json == null) return null;
+        try {
+            return JSON.readValue(json, new TypeReference<List<Long>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt row filter in the job store", e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
+    }
+
+    // ------------------------------------------------------------------ JDBC plumbing
+
+    private interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private interface Reader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private void inTransaction(Work work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                work.run(connection);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("job store: " + e.getMessage(), e);
+        }
+    }
+
+    private int execute(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection()) {
+            return update(connection, sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException("job store: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T query(String sql, Reader<T> reader, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet rs = statement.executeQuery()) {
+                return reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("job store: " + e.getMessage(), e);
+        }
+    }
+
+    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] == null) {
+                statement.setNull(i + 1, Types.VARCHAR);
+            } else {
+                statement.setObject(i + 1, parameters[i]);
+            }
+        }
+    }
+}
