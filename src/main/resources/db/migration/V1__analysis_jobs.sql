@@ -5,6 +5,7 @@ CREATE TABLE analysis_job (
     sheet_id           BIGINT         NOT NULL,
     analysis_type      VARCHAR(16)    NOT NULL,
     source_columns     VARCHAR(4000)  NOT NULL,
+    source_column_ids  VARCHAR(4000)  NOT NULL,
     target_column      VARCHAR(1000)  NOT NULL,
     target_column_id   BIGINT         NOT NULL,
     row_filter         VARCHAR(16000),

@@ -17,7 +17,8 @@ public record JobRecord(JobSpec spec, JobStatus status, boolean cancelRequested,
 
     static JobRecord from(ResultSet rs) throws SQLException {
         JobSpec spec = new JobSpec(rs.getString("id"), rs.getLong("sheet_id"), rs.getString("analysis_type"),
-                JobStore.readStrings(rs.getString("source_columns")), rs.getString("target_column"),
+                JobStore.readStrings(rs.getString("source_columns")), JobStore.readLongs(rs.getString("source_column_ids")),
+                rs.getString("target_column"),
                 rs.getLong("target_column_id"), JobStore.readLongs(rs.getString("row_filter")),
                 rs.getString("custom_goal"), rs.getString("system_prompt"), rs.getString("initial_prompt"),
                 rs.getString("continuation_prompt"), rs.getInt("max_tokens"), rs.getBoolean("only_empty_target"),

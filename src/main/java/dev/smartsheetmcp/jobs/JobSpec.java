@@ -11,6 +11,7 @@ public record JobSpec(
         long sheetId,
         String analysisType,
         List<String> sourceColumns,
+        List<Long> sourceColumnIds,
         String targetColumn,
         long targetColumnId,
         List<Long> rowFilter,

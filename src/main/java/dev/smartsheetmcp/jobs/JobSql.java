@@ -4,11 +4,11 @@ package dev.smartsheetmcp.jobs;
 final class JobSql {
 
     static final String INSERT_JOB = """
-            INSERT INTO analysis_job (id, sheet_id, analysis_type, source_columns, target_column, target_column_id,
+            INSERT INTO analysis_job (id, sheet_id, analysis_type, source_columns, source_column_ids, target_column, target_column_id,
                 row_filter, custom_goal, system_prompt, initial_prompt, continuation_prompt, max_tokens,
                 only_empty_target, priority, batch_size, status, cancel_requested, total_rows, written_rows,
                 failed_rows, skipped_rows, trimmed_rows, batch_count, batches_done, attempts, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', FALSE, -1, 0, 0, 0, 0, 0, 0, 0, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', FALSE, -1, 0, 0, 0, 0, 0, 0, 0, ?, ?)""";
 
     static final String SELECT_JOB = "SELECT * FROM analysis_job WHERE id = ?";
 

@@ -42,7 +42,7 @@ public final class JobStore {
     public void create(JobSpec spec) {
         Timestamp now = now();
         execute(JobSql.INSERT_JOB, spec.id(), spec.sheetId(), spec.analysisType(), json(spec.sourceColumns()),
-                spec.targetColumn(), spec.targetColumnId(), spec.rowFilter() == null ? null : json(spec.rowFilter()),
+                json(spec.sourceColumnIds()), spec.targetColumn(), spec.targetColumnId(), spec.rowFilter() == null ? null : json(spec.rowFilter()),
                 spec.customGoal(), spec.systemPrompt(), spec.initialPrompt(), spec.continuationPrompt(), spec.maxTokens(),
                 spec.onlyEmptyTarget(), spec.priority(), spec.batchSize(), now, now);
     }
