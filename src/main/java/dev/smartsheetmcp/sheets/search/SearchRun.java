@@ -1,0 +1,178 @@
+package dev.smartsheetmcp.sheets.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.smartsheetmcp.mcp.ToolException;
+import dev.smartsheetmcp.sheets.SheetColumns;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+
+/**
+ * One {@code smartsheet_search} in progress. It plans which columns to read from the sheet's
+ * columns, then takes the rows a page at a time (only the searched columns' cells), keeping
+ * every matching row id but at most {@code maxMatchDetails} match details, so memory stays
+ * bounded on large sheets.
+ */
+public final class SearchRun {
+
+    private final SearchPattern pattern;
+    private final List<String> requestedColumns;
+    private final boolean includeSystem;
+    private final int pageSize;
+    private final int maxMatchDetails;
+    private final int contextChars;
+    private final long regexTimeLimitNanos;
+
+    private final Map<Long, SheetColumns.Column> searched = new LinkedHashMap<>();
+    private final Map<String, String> columnTypes = new LinkedHashMap<>();
+    private int totalColumns;
+
+    private int pagesRead;
+    private long totalRows;
+    private boolean lastPageEmpty;
+
+    private final List<String> rowIds = new ArrayList<>();
+    private final List<Map<String, Object>> rowMatches = new ArrayList<>();
+    private int matchDetails;
+    private long totalMatches;
+
+    SearchRun(SearchPattern pattern, List<String> requestedColumns, boolean includeSystem,
+              int pageSize, int maxMatchDetails, int contextChars, long regexTimeLimitMillis) {
+        this.pattern = pattern;
+        this.requestedColumns = requestedColumns;
+        this.includeSystem = includeSystem;
+        this.pageSize = pageSize;
+        this.maxMatchDetails = maxMatchDetails;
+        this.contextChars = contextChars;
+        this.regexTimeLimitNanos = regexTimeLimitMillis * 1_000_000L;
+    }
+
+    /** Chooses the columns to search; a title the sheet lacks is an error naming options.columns[i]. */
+    void plan(JsonNode columnsAnswer) {
+        SheetColumns columns = SheetColumns.of(columnsAnswer);
+        totalColumns = columns.all().size();
+        columns.all().forEach(column -> columnTypes.put(column.title(), effectiveType(column)));
+        if (requestedColumns.isEmpty()) {
+            columns.all().stream().filter(column -> includeSystem || column.writable())
+                    .forEach(column -> searched.put(column.id(), column));
+            return;
+        }
+        for (int i = 0; i < requestedColumns.size(); i++) {
+            String field = "options.columns[" + i + "]";
+            SheetColumns.Column column = columns.requireTitle(requestedColumns.get(i), field);
+            if (!includeSystem && !column.writable()) {
+                throw ToolException.invalidArgument(field, "'" + column.title() + "' is a system-managed column "
+                        + "(system column or column formula); set options.include_system to true to search it");
+            }
+            searched.put(column.id(), column);
+        }
+    }
+
+    boolean hasMorePages() {
+        if (searched.isEmpty() || lastPageEmpty) return false;
+        return pagesRead == 0 || (long) pagesRead * pageSize < totalRows;
+    }
+
+    String nextPageQuery() {
+        String columnIds = searched.keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
+        return "columnIds=" + columnIds + "&pageSize=" + pageSize + "&page=" + (pagesRead + 1)
+                + "&exclude=nonexistentCells";
+    }
+
+    void scan(JsonNode page) {
+        pagesRead++;
+        totalRows = page.path("totalRowCount").asLong(totalRows);
+        lastPageEmpty = page.path("rows").isEmpty();
+        for (JsonNode row : page.path("rows")) {
+            List<Map<String, Object>> found = new ArrayList<>();
+            long before = totalMatches;
+            for (JsonNode cell : row.path("cells")) {
+                SheetColumns.Column column = searched.get(cell.path("columnId").asLong());
+                if (column != null && cell.hasNonNull("value")) searchCell(column, cell, found);
+            }
+            if (totalMatches > before) {
+                String rowId = row.path("id").asText();
+                rowIds.add(rowId);
+                if (!found.isEmpty()) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("row_id", rowId);
+                    entry.put("matches", found);
+                    rowMatches.add(entry);
+                }
+            }
+        }
+    }
+
+    private void searchCell(SheetColumns.Column column, JsonNode cell, List<Map<String, Object>> found) {
+        JsonNode value = cell.get("value");
+        String text = text(value);
+        if ("PICKLIST".equals(column.type())) {
+            if (pattern.matchesWholeValue(text)) record(found, column, value, text, "", "");
+            return;
+        }
+        searchText(column, value, text, found);
+        // A contact shows a name but holds an email address: search what people see too.
+        String display = cell.path("displayValue").asText(null);
+        if (display != null && !display.equals(text)) searchText(column, value, display, found);
+    }
+
+    private void searchText(SheetColumns.Column column, JsonNode value, String text, List<Map<String, Object>> found) {
+        Matcher matcher = pattern.matcher(new TimeBoxedText(text, System.nanoTime() + regexTimeLimitNanos));
+        while (matcher.find()) {
+            if (matcher.end() == matcher.start()) continue; // an empty match says nothing
+            record(found, column, value, matcher.group(),
+                    text.substring(Math.max(0, matcher.start() - contextChars), matcher.start()),
+                    text.substring(matcher.end(), Math.min(text.length(), matcher.end() + contextChars)));
+        }
+    }
+
+    private void record(List<Map<String, Object>> found, SheetColumns.Column column, JsonNode value,
+                        String matchedText, String before, String after) {
+        totalMatches++;
+        if (matchDetails >= maxMatchDetails) return;
+        matchDetails++;
+        Map<String, Object> match = new LinkedHashMap<>();
+        match.put("column", column.title());
+        match.put("value", value);
+        match.put("matched_text", matchedText);
+        match.put("context", Map.of("before", before, "after", after));
+        found.add(match);
+    }
+
+    Map<String, Object> result() {
+        Map<String, Object> sheetInfo = new LinkedHashMap<>();
+        sheetInfo.put("total_rows", totalRows);
+        sheetInfo.put("total_columns", totalColumns);
+        sheetInfo.put("column_types", columnTypes);
+        Map<String, Object> searchInfo = new LinkedHashMap<>();
+        searchInfo.put("matched_rows", rowIds.size());
+        searchInfo.put("columns_searched", new TreeSet<>(searched.values().stream().map(SheetColumns.Column::title).toList()));
+        searchInfo.put("pattern_used", pattern.patternUsed());
+        searchInfo.put("total_matches", totalMatches);
+        searchInfo.put("match_details_returned", matchDetails);
+        searchInfo.put("match_details_limit", maxMatchDetails);
+        searchInfo.put("truncated", totalMatches > matchDetails);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("row_ids", rowIds);
+        result.put("matches", rowMatches);
+        result.put("metadata", Map.of("sheet_info", sheetInfo, "search_info", searchInfo));
+        return result;
+    }
+
+    /** A cell value as it reads in the grid: numbers without a trailing ".0". */
+    private static String text(JsonNode value) {
+        if (value.isFloatingPointNumber()) return value.decimalValue().stripTrailingZeros().toPlainString();
+        if (value.isBigDecimal()) return new BigDecimal(value.asText()).stripTrailingZeros().toPlainString();
+        return value.asText();
+    }
+
+    private static String effectiveType(SheetColumns.Column column) {
+        if (column.systemColumnType() != null) return column.systemColumnType();
+        return column.formula() != null ? "FORMULA" : column.type();
+    }
+}

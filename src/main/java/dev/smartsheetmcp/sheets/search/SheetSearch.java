@@ -1,0 +1,73 @@
+package dev.smartsheetmcp.sheets.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.smartsheetmcp.mcp.ToolArguments;
+import dev.smartsheetmcp.mcp.ToolException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
+
+/**
+ * The steps of the {@code smartsheet_search} route: read the arguments into a {@link SearchRun}
+ * (exchange variable {@code search}), plan the columns, page through the rows, answer.
+ */
+public final class SheetSearch {
+
+    private int pageSize = 5000;
+    private int maxMatchDetails = 500;
+    private int contextChars = 80;
+    private long regexTimeLimitMillis = 1000;
+
+    public void setPageSize(int pageSize) { this.pageSize = pageSize; }
+
+    public void setMaxMatchDetails(int maxMatchDetails) { this.maxMatchDetails = maxMatchDetails; }
+
+    public void setContextChars(int contextChars) { this.contextChars = contextChars; }
+
+    public void setRegexTimeLimitMillis(long regexTimeLimitMillis) { this.regexTimeLimitMillis = regexTimeLimitMillis; }
+
+    public SearchRun start(@Body Map<String, Object> arguments) {
+        ToolArguments args = ToolArguments.of(arguments);
+        args.id("sheet_id");
+        ToolArguments options = args.object("options");
+        SearchPattern pattern = SearchPattern.of(args.text("pattern"), options.flag("regex", false),
+                options.flag("whole_word", false), options.flag("case_sensitive", false));
+        return new SearchRun(pattern, columnTitles(options), options.flag("include_system", false),
+                pageSize, maxMatchDetails, contextChars, regexTimeLimitMillis);
+    }
+
+    public void plan(@Variable("search") SearchRun run, @Body JsonNode columns) {
+        run.plan(columns);
+    }
+
+    public boolean hasMorePages(@Variable("search") SearchRun run) {
+        return run.hasMorePages();
+    }
+
+    public String nextPageQuery(@Variable("search") SearchRun run) {
+        return run.nextPageQuery();
+    }
+
+    public void scan(@Variable("search") SearchRun run, @Body JsonNode page) {
+        run.scan(page);
+    }
+
+    public Map<String, Object> result(@Variable("search") SearchRun run) {
+        return run.result();
+    }
+
+    /** options.columns as given (positions kept for error messages); an empty list means every column. */
+    private static List<String> columnTitles(ToolArguments options) {
+        List<?> given = options.optionalList("columns").orElse(List.of());
+        List<String> titles = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            if (!(given.get(i) instanceof String title) || title.isEmpty()) {
+                throw ToolException.invalidArgument("options.columns[" + i + "]", "must be a column title");
+            }
+            titles.add(title);
+        }
+        return titles;
+    }
+}
