@@ -38,6 +38,11 @@ public final class RowAnalysis {
         this.temperature = temperature;
     }
 
+    /** The rows of a batch still to be analysed (answers kept from before a restart are not asked again). */
+    public List<WorkItem> pending(List<WorkItem> batch) {
+        return batch.stream().filter(item -> item.state() == WorkItem.RowState.PENDING).toList();
+    }
+
     /** Body: the work item. Sets the chunks to send; answers how many there are. */
     public int start(Exchange exchange) {
         WorkItem item = exchange.getMessage().getBody(WorkItem.class);

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 
 /**
- * Turns a batch's answers into one bulk update of the target column, and the update's result
+ * Keeps a batch's answers, turns them into one bulk update of the target column, and the update's result
  * into the batch's commit. Answers kept from before a restart are written too, without asking
  * the model again.
  */
@@ -23,6 +23,16 @@ public final class BatchWrites {
 
     public BatchWrites(JobStore store) {
         this.store = store;
+    }
+
+    /** Keeps the answers of the rows just analysed (body: their outcomes, when any row was analysed). */
+    public void recordAnswers(Exchange exchange) {
+        List<?> body = exchange.getMessage().getBody(List.class);
+        List<RowOutcome> outcomes = body == null ? List.of()
+                : body.stream().filter(RowOutcome.class::isInstance).map(RowOutcome.class::cast).toList();
+        if (!outcomes.isEmpty()) {
+            store.recordAnswers(exchange.getMessage().getHeader("JobId", String.class), outcomes);
+        }
     }
 
     /** Body: the rows to update, {@code [{id, cells:[{columnId, value}]}]}. */

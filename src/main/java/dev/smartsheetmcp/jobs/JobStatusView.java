@@ -64,7 +64,7 @@ public final class JobStatusView {
         return job;
     }
 
-    Map<String, Object> describe(JobRecord job, boolean withRowErrors) {
+    public Map<String, Object> describe(JobRecord job, boolean withRowErrors) {
         Map<String, Object> view = new LinkedHashMap<>();
         JobSpec spec = job.spec();
         view.put("jobId", spec.id());

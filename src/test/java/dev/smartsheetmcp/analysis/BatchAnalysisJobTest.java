@@ -1,0 +1,109 @@
+package dev.smartsheetmcp.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.smartsheetmcp.analysis.prompts.AnalysisType;
+import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
+import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.ToolCalls;
+import io.modelcontextprotocol.client.McpSyncClient;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** start_batch_analysis end to end: queue, claim, batches, bulk write-back, status. */
+class BatchAnalysisJobTest {
+
+    private static SandboxApp app;
+    private static McpSyncClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = SandboxApp.start(Map.of("sandbox.azure.rpm", "100000", "sandbox.azure.tpm", "100000000",
+                "azure.rpm", "100000", "azure.tpm", "100000000", "jobs.poll-interval-ms", "200"));
+        client = app.mcpClient();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        client.close();
+        app.close();
+    }
+
+    @Test
+    void aThousandRowJobWritesTheEmulatorsAnswerIntoEveryTargetCell() {
+        SmartsheetEmulator smartsheet = app.sandbox().smartsheet();
+        long sheetId = AnalysisSheets.create(smartsheet, "Thousand", 1_000);
+        smartsheet.resetCounters();
+
+        JsonNode started = ToolCalls.ok(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
+                "type", "summarize", "sourceColumns", List.of("Feedback"), "targetColumn", "Summary", "batchSize", 250));
+        JsonNode done = awaitFinished(started.path("jobId").asText());
+
+        assertThat(done.path("status").asText()).isEqualTo("completed");
+        assertThat(done.path("written").asInt()).isEqualTo(1_000);
+        assertThat(done.path("failed").asInt()).isZero();
+        List<Long> rows = smartsheet.rowIds(sheetId);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(smartsheet.cellValue(sheetId, rows.get(i), "Summary"))
+                    .isEqualTo(AnalysisSheets.expectedAnswer(AnalysisType.SUMMARIZE, AnalysisSheets.feedback(i)));
+            assertThat(smartsheet.cellWriteCount(sheetId, rows.get(i), "Summary")).isEqualTo(1);
+        }
+        assertThat(smartsheet.requestCount("PUT /sheets/{sheetId}/rows")).isEqualTo(4);
+        assertThat(smartsheet.requestCount("GET /sheets/{sheetId}")).isEqualTo(1);
+    }
+
+    @Test
+    void invalidRequestsAreRefusedBeforeAJobIsCreated() {
+        long sheetId = AnalysisSheets.create(app.sandbox().smartsheet(), "Invalid", 3);
+        String sheet = Long.toString(sheetId);
+        int jobsBefore = jobCount();
+
+        assertThat(ToolCalls.error(client, "start_batch_analysis", args(Map.of("sheet_id", "9999999999999999"))))
+                .contains("1006");
+        assertThat(ToolCalls.error(client, "start_batch_analysis", args(Map.of("sheet_id", sheet, "sourceColumns", List.of("Nope")))))
+                .contains("sourceColumns[0]").contains("Nope");
+        assertThat(ToolCalls.error(client, "start_batch_analysis", args(Map.of("sheet_id", sheet, "targetColumn", "Created"))))
+                .contains("targetColumn").contains("system column");
+        assertThat(ToolCalls.error(client, "start_batch_analysis", args(Map.of("sheet_id", sheet, "targetColumn", "Length"))))
+                .contains("targetColumn").contains("formula");
+        assertThat(ToolCalls.error(client, "start_batch_analysis", args(Map.of("sheet_id", sheet, "type", "custom", "customGoal", " "))))
+                .contains("customGoal");
+        assertThat(ToolCalls.error(client, "start_batch_analysis", args(Map.of("sheet_id", sheet, "batchSize", 501))))
+                .contains("batchSize");
+        assertThat(ToolCalls.error(client, "start_batch_analysis", args(Map.of("sheet_id", sheet, "batchSize", 0))))
+                .contains("batchSize");
+        assertThat(jobCount()).isEqualTo(jobsBefore);
+    }
+
+    @Test
+    void unknownJobIdIsAClearError() {
+        assertThat(ToolCalls.error(client, "get_job_status", Map.of("jobId", "no-such-job"))).contains("jobId");
+    }
+
+    private static Map<String, Object> args(Map<String, Object> overrides) {
+        Map<String, Object> arguments = new HashMap<>(Map.of("type", "summarize", "sourceColumns", List.of("Feedback"),
+                "targetColumn", "Summary"));
+        arguments.putAll(overrides);
+        return arguments;
+    }
+
+    private static int jobCount() {
+        return ToolCalls.ok(client, "list_jobs", Map.of("limit", 500)).path("count").asInt();
+    }
+
+    static JsonNode awaitFinished(String jobId) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            last[0] = ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId));
+            return List.of("completed", "failed", "cancelled").contains(last[0].path("status").asText());
+        });
+        return last[0];
+    }
+}
