@@ -1,0 +1,60 @@
+package dev.smartsheetmcp.sheets.rows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.smartsheetmcp.sheets.SheetColumns;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * get_all_row_ids: a one-row read gives the primary column and the row count; then pages
+ * of only the primary column (the least a row can carry) give the ids in sheet order.
+ */
+public final class RowIdListing {
+
+    private int pageSize = 5000;
+
+    /** Rows per page (tools.rows.page-size). */
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    /** The ids collected so far and the pages still to read. */
+    public static final class Listing {
+        private final List<String> rowIds = new ArrayList<>();
+        private SheetPager pager;
+
+        public boolean morePages() {
+            return pager.hasMore();
+        }
+
+        public String nextPageQuery() {
+            return pager.nextQuery();
+        }
+    }
+
+    /** The query of the first, one-row read. */
+    public String firstQuery() {
+        return "pageSize=1&page=1";
+    }
+
+    public Listing start(JsonNode firstPage) {
+        Listing listing = new Listing();
+        long primary = SheetColumns.of(firstPage).primary().id();
+        listing.pager = new SheetPager("columnIds=" + primary + "&exclude=nonexistentCells", pageSize)
+                .knowingTotal(firstPage.path("totalRowCount").asLong(0));
+        return listing;
+    }
+
+    public void takePage(Listing listing, JsonNode sheet) {
+        for (JsonNode row : listing.pager.take(sheet)) listing.rowIds.add(row.path("id").asText());
+    }
+
+    public Map<String, Object> answer(Listing listing) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("row_ids", listing.rowIds);
+        answer.put("total_count", listing.rowIds.size());
+        return answer;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.smartsheetmcp.sheets.rows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reads a sheet page by page (Get Sheet with pageSize and page), so that a 20,000-row sheet
+ * is never held whole. The number of pages follows from the sheet's totalRowCount.
+ */
+final class SheetPager {
+
+    private final String query;
+    private final int pageSize;
+    private int nextPage = 1;
+    private long totalRows = -1;
+    private boolean lastPageEmpty;
+
+    /** @param query what every page asks besides paging, such as {@code columnIds=1,2} */
+    SheetPager(String query, int pageSize) {
+        this.query = query;
+        this.pageSize = pageSize;
+    }
+
+    /** For a sheet whose row count is already known (no page is read when it is 0). */
+    SheetPager knowingTotal(long totalRows) {
+        this.totalRows = totalRows;
+        return this;
+    }
+
+    boolean hasMore() {
+        return totalRows < 0 || !lastPageEmpty && (long) (nextPage - 1) * pageSize < totalRows;
+    }
+
+    String nextQuery() {
+        return (query.isEmpty() ? "" : query + "&") + "pageSize=" + pageSize + "&page=" + nextPage;
+    }
+
+    /** Notes a page read; answers its rows. */
+    JsonNode take(JsonNode sheet) {
+        totalRows = sheet.path("totalRowCount").asLong(0);
+        nextPage++;
+        JsonNode rows = sheet.path("rows");
+        lastPageEmpty = rows.isEmpty();
+        return rows;
+    }
+}
