@@ -17,8 +17,16 @@ public final class UpstreamBreakers {
     private UpstreamBreakers() {
     }
 
+    /** The Smartsheet breaker: {@link SmartsheetUnavailableException} is the outage. */
     public static CircuitBreaker breaker(String name, int failureRatePercent, int slidingWindowSize, int minimumCalls,
                                   int openSeconds, int halfOpenCalls) {
+        return breaker(name, SmartsheetUnavailableException.class, failureRatePercent, slidingWindowSize,
+                minimumCalls, openSeconds, halfOpenCalls);
+    }
+
+    /** A breaker for an upstream whose outages are {@code outage} (and lost connections). */
+    public static CircuitBreaker breaker(String name, Class<? extends Throwable> outage, int failureRatePercent,
+                                  int slidingWindowSize, int minimumCalls, int openSeconds, int halfOpenCalls) {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .failureRateThreshold(failureRatePercent)
                 .slidingWindowSize(slidingWindowSize)
@@ -26,7 +34,7 @@ public final class UpstreamBreakers {
                 .waitDurationInOpenState(Duration.ofSeconds(openSeconds))
                 .permittedNumberOfCallsInHalfOpenState(halfOpenCalls)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .recordExceptions(SmartsheetUnavailableException.class, IOException.class)
+                .recordExceptions(outage, IOException.class)
                 .build();
         return CircuitBreaker.of(name, config);
     }

@@ -27,6 +27,7 @@ public final class SandboxEnvironment implements AutoCloseable {
     private final String smartsheetToken;
     private final String azureKey;
     private final String deployment;
+    private final String secondaryDeployment;
     private final SmartsheetEmulator.SeededDemo demo;
 
     private SandboxEnvironment(Function<String, String> property) throws IOException {
@@ -34,6 +35,7 @@ public final class SandboxEnvironment implements AutoCloseable {
         smartsheetToken = "sandbox-" + randomHex();
         azureKey = "sandbox-" + randomHex();
         deployment = property.apply("sandbox.azure.deployment");
+        secondaryDeployment = property.apply("sandbox.azure.secondary-deployment").trim();
 
         smartsheet = new SmartsheetEmulator(faults(property, "sandbox.smartsheet.", seed),
                 Integer.parseInt(property.apply("sandbox.smartsheet.rpm")));
@@ -42,9 +44,10 @@ public final class SandboxEnvironment implements AutoCloseable {
         smartsheet.start(Integer.parseInt(property.apply("sandbox.smartsheet.port")), 16);
 
         azure = new AzureOpenAiEmulator(faults(property, "sandbox.azure.", seed + 1), azureKey);
-        azure.addDeployment(deployment,
-                Integer.parseInt(property.apply("sandbox.azure.rpm")),
-                Integer.parseInt(property.apply("sandbox.azure.tpm")));
+        int azureRpm = Integer.parseInt(property.apply("sandbox.azure.rpm"));
+        int azureTpm = Integer.parseInt(property.apply("sandbox.azure.tpm"));
+        azure.addDeployment(deployment, azureRpm, azureTpm);
+        if (!secondaryDeployment.isEmpty()) azure.addDeployment(secondaryDeployment, azureRpm, azureTpm);
         azure.start(Integer.parseInt(property.apply("sandbox.azure.port")), 32);
         LOG.info("Sandbox ready: demo workspace {} with sheet {}", demo.workspaceId(), demo.sheetId());
     }
@@ -63,6 +66,7 @@ public final class SandboxEnvironment implements AutoCloseable {
         settings.put("azure.api-key", azureKey);
         settings.put("azure.api-version", API_VERSION);
         settings.put("azure.deployment", deployment);
+        if (!secondaryDeployment.isEmpty()) settings.put("azure.fallback-deployment", secondaryDeployment);
         return settings;
     }
 

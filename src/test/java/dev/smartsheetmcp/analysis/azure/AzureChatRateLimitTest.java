@@ -1,0 +1,89 @@
+package dev.smartsheetmcp.analysis.azure;
+
+import static dev.smartsheetmcp.analysis.azure.AzureChat.call;
+import static dev.smartsheetmcp.analysis.azure.AzureChat.expectedSummary;
+import static dev.smartsheetmcp.analysis.azure.AzureChat.summarize;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
+import dev.smartsheetmcp.testing.SandboxApp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The client keeps each deployment under its requests and tokens per minute, so a burst of parallel
+ * calls never meets a 429 and takes the time the limits imply.
+ */
+class AzureChatRateLimitTest {
+
+    private static final String DEPLOYMENT = "gpt-4o-sandbox";
+
+    private SandboxApp app;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) app.close();
+    }
+
+    @Test
+    void aBurstOver30RequestsPerMinuteWaitsForTheNextMinuteInsteadOfMeeting429s() throws Exception {
+        app = SandboxApp.start(Map.of("sandbox.azure.rpm", "30", "azure.rpm", "30"));
+        AzureOpenAiEmulator azure = app.sandbox().azure();
+        call(app, summarize("warm-up: the emulator loads its tokenizer on the first request"));
+        List<String> texts = texts("request", 35);
+
+        long start = System.nanoTime();
+        List<ChatAnswer> answers = AzureChat.parallel(35, calls(texts));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(answers.get(i).content()).isEqualTo(expectedSummary(texts.get(i)));
+        }
+        assertThat(azure.rateLimitedCount(DEPLOYMENT)).as("429s answered by Azure").isZero();
+        assertThat(took).as("29 fit the first minute; the last 6 wait for it to pass")
+                .isBetween(Duration.ofSeconds(60), Duration.ofSeconds(75));
+    }
+
+    @Test
+    void aBurstIsPacedToTheTokensPerMinuteCountedAsPromptPlusMaxTokens() throws Exception {
+        // 12,200 tokens a minute refilled each second: 12,200 * 1 s / 61 s = 200 tokens a second
+        app = SandboxApp.start(Map.of("sandbox.azure.tpm", "12200", "azure.tpm", "12200"));
+        AzureOpenAiEmulator azure = app.sandbox().azure();
+        call(app, summarize("warm-up: the emulator loads its tokenizer on the first request"));
+        Thread.sleep(1_100);
+        List<String> texts = texts("tokens", 30);
+        AzureChatRequests counter = new AzureChatRequests();
+        int tokens = texts.stream().mapToInt(text -> counter.promptTokens(summarize(text)) + 50).sum();
+        double seconds = (tokens - 200) / 200.0;
+
+        long start = System.nanoTime();
+        List<ChatAnswer> answers = AzureChat.parallel(30, calls(texts));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(answers.get(i).content()).isEqualTo(expectedSummary(texts.get(i)));
+            assertThat(answers.get(i).promptTokens()).as("counted as Azure counts")
+                    .isEqualTo(counter.promptTokens(summarize(texts.get(i))));
+        }
+        assertThat(azure.rateLimitedCount(DEPLOYMENT)).as("429s answered by Azure").isZero();
+        assertThat(seconds).as("the burst needs several seconds of budget").isGreaterThan(5);
+        assertThat(took).isBetween(Duration.ofMillis((long) (seconds * 900)), Duration.ofMillis((long) (seconds * 1000) + 2_000));
+    }
+
+    private static List<String> texts(String prefix, int count) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < count; i++) texts.add(prefix + " " + i + " of a burst of parallel calls");
+        return texts;
+    }
+
+    private List<Callable<ChatAnswer>> calls(List<String> texts) {
+        List<Callable<ChatAnswer>> calls = new ArrayList<>();
+        for (String text : texts) calls.add(() -> call(app, summarize(text)));
+        return calls;
+    }
+}
