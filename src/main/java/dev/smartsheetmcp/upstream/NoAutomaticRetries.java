@@ -1,4 +1,4 @@
-package dev.smartsheetmcp.analysis.azure;
+package dev.smartsheetmcp.upstream;
 
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
