@@ -44,7 +44,7 @@ class BatchAnalysisJobTest {
 
         JsonNode started = ToolCalls.ok(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
                 "type", "summarize", "sourceColumns", List.of("Feedback"), "targetColumn", "Summary", "batchSize", 250));
-        JsonNode done = awaitFinished(started.path("jobId").asText());
+        JsonNode done = awaitFinished(client, started.path("jobId").asText());
 
         assertThat(done.path("status").asText()).isEqualTo("completed");
         assertThat(done.path("written").asInt()).isEqualTo(1_000);
@@ -98,7 +98,7 @@ class BatchAnalysisJobTest {
         return ToolCalls.ok(client, "list_jobs", Map.of("limit", 500)).path("count").asInt();
     }
 
-    static JsonNode awaitFinished(String jobId) {
+    static JsonNode awaitFinished(McpSyncClient client, String jobId) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(300)).until(() -> {
             last[0] = ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId));

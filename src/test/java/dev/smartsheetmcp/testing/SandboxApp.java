@@ -71,8 +71,14 @@ public final class SandboxApp implements AutoCloseable {
 
     /** A new MCP client session over Streamable HTTP, already initialized. */
     public McpSyncClient mcpClient() {
+        return mcpClient(progress -> { });
+    }
+
+    /** A new MCP client session that hands every progress notification to {@code progress}. */
+    public McpSyncClient mcpClient(java.util.function.Consumer<io.modelcontextprotocol.spec.McpSchema.ProgressNotification> progress) {
         McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(baseUrl()).endpoint("/mcp").build())
                 .requestTimeout(Duration.ofMinutes(5))
+                .progressConsumer(progress)
                 .build();
         client.initialize();
         return client;
