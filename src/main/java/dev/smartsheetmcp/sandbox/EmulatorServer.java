@@ -91,10 +91,7 @@ public abstract class EmulatorServer implements AutoCloseable {
             FaultInjector.Fault fault = faults.draw();
             switch (fault) {
                 case NONE -> serve(exchange);
-                case SLOW -> {
-                    pause(faults.slowDelay().toMillis());
-                    serve(exchange);
-                }
+                case SLOW -> serveLate(exchange);
                 case MALFORMED -> sendRaw(exchange, 200, "{\"truncated\": [", Map.of());
                 case DROP -> { /* closing without a status line drops the connection */ }
                 default -> serveInjectedFault(exchange, fault);
@@ -103,6 +100,21 @@ public abstract class EmulatorServer implements AutoCloseable {
             LOG.debug("{} emulator request ended early: {}", name, e.toString());
         }
     }
+
+    /**
+     * A slow answer: the request is carried out at once, the answer leaves only after the slow
+     * delay, so a client that gave up meanwhile cannot know whether it was applied.
+     */
+    private void serveLate(HttpExchange exchange) throws IOException {
+        ANSWER_DELAY.set(faults.slowDelay().toMillis());
+        try {
+            serve(exchange);
+        } finally {
+            ANSWER_DELAY.remove();
+        }
+    }
+
+    private static final ThreadLocal<Long> ANSWER_DELAY = new ThreadLocal<>();
 
     private static void pause(long millis) {
         if (millis <= 0) return;
@@ -127,6 +139,8 @@ public abstract class EmulatorServer implements AutoCloseable {
     protected static void sendRaw(HttpExchange exchange, int status, String body, Map<String, String> headers)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        Long delay = ANSWER_DELAY.get();
+        if (delay != null) pause(delay);
         exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
         headers.forEach((key, value) -> exchange.getResponseHeaders().set(key, value));
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);

@@ -23,30 +23,52 @@ public final class SmartsheetResponses {
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         String body = message.getBody(String.class);
         if (status >= 200 && status < 300) {
-            message.setBody(parseSuccess(status, body));
+            message.setBody(parseSuccess(exchange, status, body));
             return;
         }
         rememberRetryAfter(message);
         throw failure(status, body);
     }
 
-    private static JsonNode parseSuccess(int status, String body) {
+    private static JsonNode parseSuccess(Exchange exchange, int status, String body) {
         try {
             JsonNode json = JSON.readTree(body == null ? "" : body);
-            if (json == null || json.isMissingNode() || !json.isContainerNode()) {
-                throw new SmartsheetUnavailableException(status, 0, "Smartsheet sent an empty or non-JSON answer", null);
-            }
-            return json;
+            if (json != null && json.isContainerNode()) return json;
         } catch (JsonProcessingException e) {
-            throw new SmartsheetUnavailableException(status, 0, "Smartsheet sent malformed JSON", null);
+            // a garbled success: the request may have been applied
         }
+        throw unconfirmed(exchange, status, "Smartsheet answered HTTP " + status + " with malformed JSON");
     }
 
-    /** The request got no answer: refused, reset, dropped or timed out. Retryable. */
+    /**
+     * No valid answer to a request that may have been applied. A read is retried; an update is
+     * retried after checking what was applied (see {@link RowWriteReconciler}); adding rows is not
+     * retried, since a second add could duplicate them.
+     */
+    private static SmartsheetApiException unconfirmed(Exchange exchange, int status, String what) {
+        if ("POST".equals(exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class))) {
+            return new SmartsheetApiException(status, 0, what + "; the request may or may not have been applied,"
+                    + " so it was not sent again: check before repeating it", null);
+        }
+        return new SmartsheetUnavailableException(status, 0, what, null, true);
+    }
+
+    /** The answer to an update the reconciler found applied already: success, nothing written now. */
+    public JsonNode alreadyApplied() {
+        return JSON.createObjectNode().put("message", "SUCCESS").put("resultCode", 0).set("result", JSON.createArrayNode());
+    }
+
+    /** The request got no answer: refused or unreachable (never sent, retryable), or reset, dropped, timed out. */
     public void noAnswer(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String what = cause == null ? "no answer" : cause.getClass().getSimpleName();
-        throw new SmartsheetUnavailableException(0, 0, "Smartsheet did not answer (" + what + ")", null);
+        String what = "Smartsheet did not answer (" + (cause == null ? "no answer" : cause.getClass().getSimpleName()) + ")";
+        throw neverSent(cause) ? new SmartsheetUnavailableException(0, 0, what, null) : unconfirmed(exchange, 0, what);
+    }
+
+    private static boolean neverSent(Exception cause) {
+        return cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                || cause instanceof org.apache.hc.client5.http.ConnectTimeoutException
+                || cause instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException;
     }
 
     static SmartsheetApiException failure(int status, String body) {
