@@ -18,6 +18,12 @@ public final class BatchWrites {
     public static final String WRITTEN_ROWS = "BatchWrittenRows";
     /** Exchange property: the batch's work items as loaded (see {@link JobRunner#prepareNext}). */
     public static final String BATCH_ITEMS = "BatchItems";
+    /**
+     * Exchange property: the batch held answers from before a restart, so its write may have
+     * happened already (the process died between writing and committing).
+     */
+    public static final String RESUMED = "BatchResumed";
+    private static final String ROWS_TO_WRITE = "BatchRowsToWrite";
 
     private final JobStore store;
 
@@ -49,7 +55,36 @@ public final class BatchWrites {
             rows.add(Map.of("id", item.rowId(), "cells", List.of(cell)));
         }
         exchange.setProperty(WRITTEN_ROWS, rowIds);
+        exchange.setProperty(ROWS_TO_WRITE, rows);
+        @SuppressWarnings("unchecked")
+        List<WorkItem> loaded = exchange.getProperty(BATCH_ITEMS, List.class);
+        exchange.setProperty(RESUMED, loaded != null
+                && loaded.stream().anyMatch(item -> item.state() == WorkItem.RowState.ANSWERED));
         return rows;
+    }
+
+    /** For a resumed batch: the read of the rows' target cells as they are now. */
+    public String currentValuesQuery(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<Long> rowIds = exchange.getProperty(WRITTEN_ROWS, List.class);
+        long targetColumnId = store.spec(exchange.getMessage().getHeader("JobId", String.class)).targetColumnId();
+        return "rowIds=" + rowIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))
+                + "&columnIds=" + targetColumnId;
+    }
+
+    /** Body: the sheet's current rows. Answers the rows to write minus those already holding their answer. */
+    public List<Map<String, Object>> notYetWritten(Exchange exchange) {
+        com.fasterxml.jackson.databind.JsonNode sheet = exchange.getMessage().getBody(com.fasterxml.jackson.databind.JsonNode.class);
+        Map<Long, String> current = new java.util.HashMap<>();
+        sheet.path("rows").forEach(row -> row.path("cells").forEach(cell ->
+                current.put(row.path("id").asLong(), cell.path("value").asText(null))));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = exchange.getProperty(ROWS_TO_WRITE, List.class);
+        return rows.stream().filter(row -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> cell = ((List<Map<String, Object>>) row.get("cells")).get(0);
+            return !java.util.Objects.equals(current.get((Long) row.get("id")), cell.get("value"));
+        }).toList();
     }
 
     /** Commits the batch from the bulk update's result. */

@@ -50,6 +50,7 @@ public final class JobRunner {
         exchange.setProperty(STOP, stop);
         exchange.setProperty(HAS_WORK, stop == null && !batch.isEmpty());
         exchange.getMessage().setHeader("BatchIndex", batch.isEmpty() ? null : batch.get(0).batchIndex());
+        exchange.setProperty(BatchWrites.BATCH_ITEMS, batch);
         exchange.getMessage().setBody(batch);
     }
 

@@ -1,0 +1,134 @@
+package dev.smartsheetmcp.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.smartsheetmcp.analysis.prompts.AnalysisType;
+import dev.smartsheetmcp.analysis.prompts.PromptTemplates;
+import dev.smartsheetmcp.sandbox.FaultInjector;
+import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
+import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
+import dev.smartsheetmcp.testing.AppProcess;
+import dev.smartsheetmcp.testing.ToolCalls;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 in the middle of a job, then a restart on the same data directory: the job resumes
+ * after its last committed batch and completes; only the batch in flight goes to the model again.
+ * The emulators live in this JVM so they outlive the killed process.
+ */
+class JobRecoveryIT {
+
+    private static final int ROWS = 600;
+    private static final int BATCH = 50;
+
+    @TempDir
+    Path work;
+
+    private SmartsheetEmulator smartsheet;
+    private AzureOpenAiEmulator azure;
+
+    @BeforeEach
+    void startEmulators() throws Exception {
+        smartsheet = new SmartsheetEmulator(new FaultInjector(3), 100_000);
+        smartsheet.addToken("recovery-token");
+        smartsheet.start(0, 16);
+        azure = new AzureOpenAiEmulator(new FaultInjector(4), "recovery-key");
+        azure.addDeployment("gpt-4o", 1_000_000, 1_000_000_000);
+        azure.faults().latency(Duration.ofMillis(40));
+        azure.start(0, 32);
+    }
+
+    @AfterEach
+    void stopEmulators() {
+        smartsheet.close();
+        azure.close();
+    }
+
+    @Test
+    void resumesFromLastCommittedBatchAfterKill() throws Exception {
+        long sheetId = AnalysisSheets.create(smartsheet, "Recovery", ROWS);
+        Map<String, String> env = environment();
+        int port = AppProcess.freePort();
+        String jobId;
+
+        try (AppProcess first = AppProcess.start(work, env, List.of(), port)) {
+            first.awaitHealthy(Duration.ofSeconds(60));
+            try (McpSyncClient client = client(first)) {
+                jobId = ToolCalls.ok(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
+                        "type", "summarize", "sourceColumns", List.of("Feedback"), "targetColumn", "Summary",
+                        "batchSize", BATCH)).path("jobId").asText();
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId)).path("written").asInt() >= 3 * BATCH);
+            }
+            first.kill();
+        }
+        int sentBeforeKill = sentRows();
+        assertThat(sentBeforeKill).as("killed mid-job").isLessThan(ROWS);
+
+        try (AppProcess second = AppProcess.start(work, env, List.of(), port)) {
+            second.awaitHealthy(Duration.ofSeconds(60));
+            try (McpSyncClient client = client(second)) {
+                JsonNode done = BatchAnalysisJobTest.awaitFinished(client, jobId);
+                assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
+                assertThat(done.path("written").asInt()).isEqualTo(ROWS);
+            }
+        }
+
+        List<Long> rows = smartsheet.rowIds(sheetId);
+        int sentTwice = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(smartsheet.cellValue(sheetId, rows.get(i), "Summary"))
+                    .isEqualTo(AnalysisSheets.expectedAnswer(AnalysisType.SUMMARIZE, AnalysisSheets.feedback(i)));
+            assertThat(smartsheet.cellWriteCount(sheetId, rows.get(i), "Summary")).as("writes of row " + i).isEqualTo(1);
+            int seen = azure.timesSeen(prompt(i));
+            assertThat(seen).as("model calls for row " + i).isBetween(1, 2);
+            if (seen == 2) sentTwice++;
+        }
+        assertThat(sentTwice).as("rows sent again: only the batch in flight").isLessThanOrEqualTo(BATCH);
+    }
+
+    private int sentRows() {
+        int sent = 0;
+        for (int i = 0; i < ROWS; i++) if (azure.timesSeen(prompt(i)) > 0) sent++;
+        return sent;
+    }
+
+    private static String prompt(int row) {
+        return PromptTemplates.defaults().forType(AnalysisType.SUMMARIZE).initial(AnalysisSheets.feedback(row));
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("MCP_TRANSPORT", "http");
+        env.put("SMARTSHEET_BASE_URL", smartsheet.baseUrl());
+        env.put("SMARTSHEET_API_KEY", "recovery-token");
+        env.put("AZURE_OPENAI_API_BASE", azure.endpoint());
+        env.put("AZURE_OPENAI_API_KEY", "recovery-key");
+        env.put("AZURE_OPENAI_DEPLOYMENT", "gpt-4o");
+        env.put("AZURE_OPENAI_RPM", "1000000");
+        env.put("AZURE_OPENAI_TPM", "1000000000");
+        env.put("JOBS_POLL_INTERVAL_MS", "200");
+        env.put("ANALYSIS_PARALLELISM", "4");
+        return env;
+    }
+
+    private static McpSyncClient client(AppProcess app) {
+        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(app.baseUrl()).endpoint("/mcp").build())
+                .requestTimeout(Duration.ofMinutes(2)).build();
+        client.initialize();
+        return client;
+    }
+}
