@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
+import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;

@@ -9,6 +9,7 @@ import dev.smartsheetmcp.analysis.prompts.PromptTemplates;
 import dev.smartsheetmcp.sandbox.FaultInjector;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
+import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.AppProcess;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpClient;

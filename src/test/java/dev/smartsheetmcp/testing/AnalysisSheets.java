@@ -1,4 +1,4 @@
-package dev.smartsheetmcp.analysis;
+package dev.smartsheetmcp.testing;
 
 import dev.smartsheetmcp.analysis.prompts.AnalysisType;
 import dev.smartsheetmcp.analysis.prompts.PromptTemplates;
@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Sheets for analysis tests, and the emulator's deterministic answer each row must end up with. */
-final class AnalysisSheets {
+public final class AnalysisSheets {
 
-    static final List<ColumnSpec> COLUMNS = List.of(
+    public static final List<ColumnSpec> COLUMNS = List.of(
             ColumnSpec.primary("Ticket"),
             ColumnSpec.text("Feedback"),
             ColumnSpec.text("Summary"),
@@ -31,7 +31,7 @@ final class AnalysisSheets {
     }
 
     /** A sheet of {@code rows} distinct feedback texts with empty Summary and Sentiment columns. */
-    static long create(SmartsheetEmulator smartsheet, String name, int rows) {
+    public static long create(SmartsheetEmulator smartsheet, String name, int rows) {
         List<Map<String, Object>> data = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
             data.add(Map.of("Ticket", "T-" + i, "Feedback", feedback(i)));
@@ -39,13 +39,13 @@ final class AnalysisSheets {
         return smartsheet.createSheet(null, name, COLUMNS, data);
     }
 
-    static String feedback(int i) {
+    public static String feedback(int i) {
         return OPENINGS[i % OPENINGS.length] + " " + MIDDLES[(i / OPENINGS.length) % MIDDLES.length]
                 + " (ticket " + i + ").";
     }
 
     /** What the emulator answers for this feedback under a built-in analysis type. */
-    static String expectedAnswer(AnalysisType type, String feedback) {
+    public static String expectedAnswer(AnalysisType type, String feedback) {
         String userPrompt = PromptTemplates.defaults().forType(type).initial(feedback);
         return DeterministicAnswers.answer(AnalysisKind.valueOf(type.name()), userPrompt, false);
     }

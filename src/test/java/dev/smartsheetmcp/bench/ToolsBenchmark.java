@@ -1,0 +1,98 @@
+package dev.smartsheetmcp.bench;
+
+import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.ToolCalls;
+import io.modelcontextprotocol.client.McpSyncClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The MCP tool path's overhead and its request economy, against the sandbox emulator in one run:
+ * {@code get_column_map} over Streamable HTTP versus a direct GET of the same sheet page from the
+ * emulator; and the Smartsheet requests one {@code smartsheet_write} of 2,000 rows makes.
+ *
+ * <pre>mvn -B -q package -DskipTests &amp;&amp; java -cp target/smartsheet-mcp-pipeline.jar:target/test-classes \
+ *     dev.smartsheetmcp.bench.ToolsBenchmark [calls]</pre>
+ */
+public final class ToolsBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int calls = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        try (SandboxApp app = SandboxApp.start(Map.of("sandbox.smartsheet.rpm", "1000000", "smartsheet.rpm", "1000000"));
+             McpSyncClient client = app.mcpClient()) {
+            overhead(app, client, calls);
+            writeRequests(app, client, 2_000);
+        }
+        System.exit(0);
+    }
+
+    private static void overhead(SandboxApp app, McpSyncClient client, int calls) throws Exception {
+        String sheetId = Long.toString(app.sandbox().demo().sheetId());
+        HttpClient http = HttpClient.newHttpClient();
+        String token = app.context().resolvePropertyPlaceholders("{{smartsheet.api-key}}");
+        HttpRequest direct = HttpRequest.newBuilder(URI.create(app.sandbox().smartsheet().baseUrl()
+                + "/sheets/" + sheetId + "?pageSize=5&page=1")).header("Authorization", "Bearer " + token).build();
+        Map<String, Object> arguments = Map.of("sheet_id", sheetId);
+        for (int i = 0; i < 100; i++) {
+            ToolCalls.ok(client, "get_column_map", arguments);
+            http.send(direct, HttpResponse.BodyHandlers.ofString());
+        }
+        long[] tool = new long[calls];
+        long[] raw = new long[calls];
+        for (int i = 0; i < calls; i++) {
+            long start = System.nanoTime();
+            ToolCalls.ok(client, "get_column_map", arguments);
+            tool[i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            http.send(direct, HttpResponse.BodyHandlers.ofString());
+            raw[i] = System.nanoTime() - start;
+        }
+        System.out.printf("get_column_map over Streamable HTTP vs a direct GET of the same sheet page (%d calls each, interleaved)%n%n", calls);
+        System.out.println("| | p50 ms | p99 ms |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| tools/call get_column_map | %.2f | %.2f |%n", percentile(tool, 50), percentile(tool, 99));
+        System.out.printf("| direct GET /sheets/{id}?pageSize=5 | %.2f | %.2f |%n", percentile(raw, 50), percentile(raw, 99));
+        System.out.printf("| overhead | %.2f | %.2f |%n%n", percentile(tool, 50) - percentile(raw, 50),
+                percentile(tool, 99) - percentile(raw, 99));
+    }
+
+    private static void writeRequests(SandboxApp app, McpSyncClient client, int rows) {
+        var smartsheet = app.sandbox().smartsheet();
+        long sheetId = dev.smartsheetmcp.testing.AnalysisSheets.create(smartsheet, "Write benchmark", 0);
+        Map<String, Object> columnMap = new HashMap<>();
+        ToolCalls.ok(client, "get_column_map", Map.of("sheet_id", Long.toString(sheetId))).path("column_map")
+                .fields().forEachRemaining(field -> columnMap.put(field.getKey(), field.getValue().asText()));
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (int i = 0; i < rows; i++) data.add(Map.of("Ticket", "W-" + i, "Feedback", "benchmark row " + i));
+        smartsheet.resetCounters();
+        long start = System.nanoTime();
+        var answer = ToolCalls.ok(client, "smartsheet_write", Map.of("sheet_id", Long.toString(sheetId),
+                "row_data", data, "column_map", columnMap));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int reads = smartsheet.requestCount("GET /sheets/{sheetId}") + smartsheet.requestCount("GET /sheets/{sheetId}/columns");
+        int writes = smartsheet.requestCount("POST /sheets/{sheetId}/rows");
+        System.out.printf("smartsheet_write of %,d rows: %d rows added in %.2f s%n%n", rows, answer.path("rows_added").asInt(), seconds);
+        System.out.println("| Smartsheet requests | count | target |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| reads | %d | 1 (the column read) |%n", reads);
+        System.out.printf("| add-row writes | %d | ⌈%d/500⌉ = %d |%n", writes, rows, (rows + 499) / 500);
+        System.out.printf("| total | %d | %d |%n", reads + writes, 1 + (rows + 499) / 500);
+    }
+
+    private static double percentile(long[] nanos, int percentile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(index, 0)] / 1e6;
+    }
+
+    private ToolsBenchmark() {
+    }
+}
