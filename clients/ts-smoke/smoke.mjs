@@ -12,7 +12,7 @@ function transport() {
   if (mode === "http") return new StreamableHTTPClientTransport(new URL(rest[0] + "/mcp"));
   if (mode === "stdio") {
     const [java, jar, ...serverArgs] = rest;
-    return new StdioClientTransport({ command: java, args: ["-jar", jar, "--sandbox", ...serverArgs], stderr: "ignore" });
+    return new StdioClientTransport({ command: java, args: ["-jar", jar, "--sandbox", ...serverArgs], stderr: process.env.SMOKE_STDERR ?? "ignore" });
   }
   throw new Error("mode must be http or stdio");
 }

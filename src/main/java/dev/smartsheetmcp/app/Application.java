@@ -35,7 +35,15 @@ public final class Application {
             return;
         }
         StandardStreams.reserveStdoutForProtocol();
-        System.exit(run(options));
+        int exitCode;
+        try {
+            exitCode = run(options);
+        } catch (Exception e) {
+            System.err.println("smartsheet-mcp-pipeline could not start: " + e.getMessage());
+            e.printStackTrace();
+            exitCode = 1;
+        }
+        System.exit(exitCode);
     }
 
     static int run(LaunchOptions options) throws Exception {

@@ -44,7 +44,7 @@ class IndependentClientIT {
             JsonNode seen = runClient(List.of("http", app.baseUrl()));
             assertThat(seen.path("ok").asBoolean()).isTrue();
             assertThat(seen.path("badArgumentError").asText()).contains("sheet_id");
-            assertThat(seen.path("unknownToolError").asText()).containsIgnoringCase("no_such_tool");
+            assertThat(seen.path("unknownToolError").asText()).contains("-32602").contains("Unknown tool");
         }
     }
 
