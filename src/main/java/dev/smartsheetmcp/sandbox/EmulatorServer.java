@@ -28,6 +28,14 @@ public abstract class EmulatorServer implements AutoCloseable {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, each answer
+        // would wait ~40 ms for the client's delayed ACK, a latency no real API has.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final String name;
     private final FaultInjector faults;
     private final AtomicLong requests = new AtomicLong();
