@@ -72,6 +72,10 @@ final class JobSql {
             SELECT error, COUNT(*) AS row_count, MIN(row_id) AS example_row FROM analysis_row
             WHERE job_id = ? AND state = 'failed' GROUP BY error ORDER BY row_count DESC""";
 
+    static final String ANSWERS_BY_DEPLOYMENT = """
+            SELECT deployment, COUNT(*) AS row_count FROM analysis_row
+            WHERE job_id = ? AND deployment IS NOT NULL GROUP BY deployment ORDER BY deployment""";
+
     static final String RELEASE_OWN_LEASES = """
             UPDATE analysis_job SET lease_expires_at = ? WHERE status = 'running' AND lease_owner = ?""";
 

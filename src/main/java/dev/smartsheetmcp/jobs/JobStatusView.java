@@ -83,7 +83,10 @@ public final class JobStatusView {
         view.put("batches", Map.of("done", job.batchesDone(), "total", job.batchCount()));
         if (job.cancelRequested() && !job.status().finished()) view.put("cancel_requested", true);
         if (job.reason() != null) view.put("reason", job.reason());
-        if (withRowErrors) view.put("row_errors", rowErrors(spec.id()));
+        if (withRowErrors) {
+            view.put("row_errors", rowErrors(spec.id()));
+            view.put("answered_by", store.answersByDeployment(spec.id()));
+        }
         view.put("timestamps", timestamps(job));
         rate(job).ifPresent(rate -> {
             view.put("rows_per_second", Math.round(rate * 100) / 100.0);

@@ -175,6 +175,15 @@ public final class JobStore {
         }, jobId);
     }
 
+    /** How many rows each deployment answered (the fallback's share shows here). */
+    public Map<String, Integer> answersByDeployment(String jobId) {
+        return query(JobSql.ANSWERS_BY_DEPLOYMENT, rs -> {
+            Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            while (rs.next()) counts.put(rs.getString("deployment"), rs.getInt("row_count"));
+            return counts;
+        }, jobId);
+    }
+
     /** Newest first, optionally only one status and one sheet. */
     public List<JobRecord> list(String status, Long sheetId, int limit) {
         return query(JobSql.LIST_JOBS, rs -> {

@@ -6,6 +6,10 @@ import dev.smartsheetmcp.sandbox.FaultInjector;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AppProcess;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -128,6 +132,15 @@ class ConfigurationValidationIT {
                 .forEach(env::remove);
         try (AppProcess app = AppProcess.start(work, env, List.of())) {
             app.awaitHealthy(Duration.ofSeconds(30));
+            try (McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(app.baseUrl())
+                    .endpoint("/mcp").build()).build()) {
+                client.initialize();
+                McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest("start_batch_analysis",
+                        Map.of("sheet_id", "1", "type", "summarize", "sourceColumns", List.of("A"), "targetColumn", "B")));
+                assertThat(refused.isError()).isTrue();
+                assertThat(((McpSchema.TextContent) refused.content().get(0)).text())
+                        .startsWith("Azure OpenAI is not configured: set AZURE_OPENAI_API_BASE");
+            }
         }
     }
 

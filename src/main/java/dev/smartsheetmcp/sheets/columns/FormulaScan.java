@@ -2,6 +2,7 @@ package dev.smartsheetmcp.sheets.columns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sheets.SheetColumns;
+import dev.smartsheetmcp.sheets.SheetPager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,9 +37,7 @@ public final class FormulaScan {
     private final Map<String, String> watchedFormulas = new LinkedHashMap<>();
     private final List<ColumnFormula> columnFormulas = new ArrayList<>();
     private final List<CellFormula> cellFormulas = new ArrayList<>();
-    private int pagesRead;
-    private long totalRows;
-    private boolean lastPageEmpty;
+    private SheetPager pager;
 
     FormulaScan(String title, SheetColumns columns, Long skippedColumnId, int pageSize, Set<String> watched) {
         this.references = new FormulaReferences(title);
@@ -56,21 +55,25 @@ public final class FormulaScan {
         }
     }
 
+    /** Pages of only the columns that can hold a cell formula. */
+    private SheetPager pager() {
+        if (pager == null) {
+            String columnIds = cellColumns.keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
+            pager = new SheetPager("columnIds=" + columnIds + "&exclude=nonexistentCells", pageSize);
+        }
+        return pager;
+    }
+
     boolean hasMorePages() {
-        if (cellColumns.isEmpty() || lastPageEmpty) return false;
-        return pagesRead == 0 || (long) pagesRead * pageSize < totalRows;
+        return !cellColumns.isEmpty() && pager().hasMore();
     }
 
     String nextPageQuery() {
-        return "columnIds=" + cellColumns.keySet().stream().map(String::valueOf).collect(Collectors.joining(","))
-                + "&pageSize=" + pageSize + "&page=" + (pagesRead + 1) + "&exclude=nonexistentCells";
+        return pager().nextQuery();
     }
 
     void readPage(JsonNode page) {
-        pagesRead++;
-        totalRows = page.path("totalRowCount").asLong(totalRows);
-        lastPageEmpty = page.path("rows").isEmpty();
-        for (JsonNode row : page.path("rows")) {
+        for (JsonNode row : pager().take(page)) {
             for (JsonNode cell : row.path("cells")) {
                 SheetColumns.Column column = cellColumns.get(cell.path("columnId").asLong());
                 String formula = cell.path("formula").asText(null);

@@ -1,5 +1,6 @@
 package dev.smartsheetmcp.sheets.rows;
 
+import dev.smartsheetmcp.sheets.SheetPager;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.mcp.ToolArguments;
 import dev.smartsheetmcp.mcp.ToolException;

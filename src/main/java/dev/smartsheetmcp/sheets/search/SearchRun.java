@@ -3,6 +3,7 @@ package dev.smartsheetmcp.sheets.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.mcp.ToolException;
 import dev.smartsheetmcp.sheets.SheetColumns;
+import dev.smartsheetmcp.sheets.SheetPager;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,9 +33,7 @@ public final class SearchRun {
     private final Map<String, String> columnTypes = new LinkedHashMap<>();
     private int totalColumns;
 
-    private int pagesRead;
-    private long totalRows;
-    private boolean lastPageEmpty;
+    private SheetPager pager;
 
     private final List<String> rowIds = new ArrayList<>();
     private final List<Map<String, Object>> rowMatches = new ArrayList<>();
@@ -50,6 +49,15 @@ public final class SearchRun {
         this.maxMatchDetails = maxMatchDetails;
         this.contextChars = contextChars;
         this.regexTimeLimitNanos = regexTimeLimitMillis * 1_000_000L;
+    }
+
+    /** Pages of only the searched columns' cells. */
+    private SheetPager pager() {
+        if (pager == null) {
+            String columnIds = searched.keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
+            pager = new SheetPager("columnIds=" + columnIds + "&exclude=nonexistentCells", pageSize);
+        }
+        return pager;
     }
 
     /** Chooses the columns to search; a title the sheet lacks is an error naming options.columns[i]. */
@@ -74,21 +82,15 @@ public final class SearchRun {
     }
 
     boolean hasMorePages() {
-        if (searched.isEmpty() || lastPageEmpty) return false;
-        return pagesRead == 0 || (long) pagesRead * pageSize < totalRows;
+        return !searched.isEmpty() && pager().hasMore();
     }
 
     String nextPageQuery() {
-        String columnIds = searched.keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
-        return "columnIds=" + columnIds + "&pageSize=" + pageSize + "&page=" + (pagesRead + 1)
-                + "&exclude=nonexistentCells";
+        return pager().nextQuery();
     }
 
     void scan(JsonNode page) {
-        pagesRead++;
-        totalRows = page.path("totalRowCount").asLong(totalRows);
-        lastPageEmpty = page.path("rows").isEmpty();
-        for (JsonNode row : page.path("rows")) {
+        for (JsonNode row : pager().take(page)) {
             List<Map<String, Object>> found = new ArrayList<>();
             long before = totalMatches;
             for (JsonNode cell : row.path("cells")) {
@@ -146,7 +148,7 @@ public final class SearchRun {
 
     Map<String, Object> result() {
         Map<String, Object> sheetInfo = new LinkedHashMap<>();
-        sheetInfo.put("total_rows", totalRows);
+        sheetInfo.put("total_rows", Math.max(pager().totalRows(), 0));
         sheetInfo.put("total_columns", totalColumns);
         sheetInfo.put("column_types", columnTypes);
         Map<String, Object> searchInfo = new LinkedHashMap<>();

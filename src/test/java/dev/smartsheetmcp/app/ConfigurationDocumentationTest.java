@@ -1,0 +1,58 @@
+package dev.smartsheetmcp.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every tunable is a documented property: in application.properties, with a comment, and in the README. */
+class ConfigurationDocumentationTest {
+
+    private static final Pattern PROPERTY = Pattern.compile("^([\\w.\\-\\[\\]]+)\\s*=", Pattern.MULTILINE);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z][\\w.\\-]*)(?::[^}]*)?}}");
+
+    @Test
+    void everyPlaceholderInTheRoutesIsAPropertyOfApplicationProperties() throws IOException {
+        Set<String> properties = properties();
+        Set<String> used = new LinkedHashSet<>();
+        try (Stream<Path> routes = Files.list(Path.of("routes"))) {
+            for (Path route : routes.toList()) {
+                Matcher matcher = PLACEHOLDER.matcher(Files.readString(route));
+                while (matcher.find()) used.add(matcher.group(1));
+            }
+        }
+        assertThat(properties).containsAll(used);
+    }
+
+    @Test
+    void everyPropertyIsInTheReadmeTable() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        assertThat(properties()).allSatisfy(property -> assertThat(readme).contains("| `" + property + "` |"));
+    }
+
+    @Test
+    void everyPropertyHasACommentAboveItOrItsGroup() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("application.properties"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (!PROPERTY.matcher(lines.get(i)).find()) continue;
+            int above = i - 1;
+            while (above >= 0 && PROPERTY.matcher(lines.get(above)).find()) above--;
+            assertThat(above >= 0 && lines.get(above).startsWith("#")).as("a comment above " + lines.get(i)).isTrue();
+        }
+    }
+
+    private static Set<String> properties() throws IOException {
+        Set<String> properties = new LinkedHashSet<>();
+        Matcher matcher = PROPERTY.matcher(Files.readString(Path.of("application.properties")));
+        while (matcher.find()) properties.add(matcher.group(1));
+        return properties;
+    }
+}
