@@ -48,10 +48,6 @@ public final class JobLease {
         return store.renewLease(jobId, owner, Timestamp.from(clock.instant().plus(duration)));
     }
 
-    public String owner() {
-        return owner;
-    }
-
     private static String defaultOwner(String dataDir) {
         String host;
         try {

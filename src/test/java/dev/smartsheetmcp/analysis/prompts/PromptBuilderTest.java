@@ -3,7 +3,6 @@ package dev.smartsheetmcp.analysis.prompts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,20 +53,4 @@ class PromptBuilderTest {
                 .hasMessageContaining("skipped");
     }
 
-    @Test
-    void foldSendsEveryChunkInOrderCarryingTheAnswerForward() {
-        String text = ContentChunkerTest.longText(20_000);
-        List<PromptRequest> sent = new ArrayList<>();
-        String last = builder.fold(summarize, text, request -> {
-            sent.add(request);
-            return "answer " + sent.size();
-        });
-
-        assertThat(sent).hasSize(4);
-        assertThat(last).isEqualTo("answer 4");
-        assertThat(sent.get(0).userPrompt()).startsWith("Summarize the following text concisely: Customer 0 ");
-        for (int i = 1; i < sent.size(); i++) {
-            assertThat(sent.get(i).userPrompt()).startsWith("Continue summarizing").endsWith("Previous summary: answer " + i);
-        }
-    }
 }
