@@ -1,0 +1,54 @@
+package dev.smartsheetmcp.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.ToolCalls;
+import io.modelcontextprotocol.client.McpSyncClient;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job store on PostgreSQL: the same schema and SQL as on HSQLDB. Runs when
+ * TEST_POSTGRES_URL points at a server (.ci/run starts one); each run gets a new database.
+ */
+class PostgresJobStoreTest {
+
+    @Test
+    void aJobRunsListsAndCancelsWithThePostgresJobStore() throws Exception {
+        String server = System.getenv("TEST_POSTGRES_URL");
+        assumeTrue(server != null && !server.isBlank(), "TEST_POSTGRES_URL is not set");
+        String database = "jobs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = DriverManager.getConnection(server, "postgres", "")) {
+            admin.createStatement().execute("CREATE DATABASE " + database);
+        }
+        String url = server.substring(0, server.lastIndexOf('/') + 1) + database;
+        try (SandboxApp app = SandboxApp.start(Map.of("jobs.jdbc-url", url, "jobs.jdbc-user", "postgres",
+                "jobs.jdbc-password", "", "jobs.poll-interval-ms", "100"));
+             McpSyncClient client = app.mcpClient()) {
+            long sheetId = AnalysisSheets.create(app.sandbox().smartsheet(), "Postgres", 120);
+            String jobId = ToolCalls.ok(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
+                    "type", "sentiment", "sourceColumns", List.of("Feedback"), "targetColumn", "Sentiment",
+                    "batchSize", 50)).path("jobId").asText();
+            JsonNode[] status = new JsonNode[1];
+            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> {
+                status[0] = ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId));
+                return status[0].path("status").asText().equals("completed");
+            });
+            assertThat(status[0].path("written").asInt()).isEqualTo(120);
+            assertThat(ToolCalls.ok(client, "list_jobs", Map.of("status", "completed", "sheet_id", Long.toString(sheetId)))
+                    .path("count").asInt()).isEqualTo(1);
+            assertThat(ToolCalls.ok(client, "cancel_batch_analysis", Map.of("jobId", jobId)).path("message").asText())
+                    .contains("already finished");
+        }
+    }
+}
