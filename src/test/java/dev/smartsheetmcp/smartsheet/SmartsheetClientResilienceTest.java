@@ -73,6 +73,7 @@ class SmartsheetClientResilienceTest {
             Duration openAnswer = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(open).contains("'smartsheet' is temporarily unavailable");
+            assertThat(health()).contains("\"smartsheet\":\"OPEN\"").contains("\"ready\":false");
             assertThat(smartsheet.requestCount()).as("no request reaches Smartsheet while open").isEqualTo(before);
             assertThat(openAnswer).isLessThan(Duration.ofSeconds(1));
 
@@ -81,7 +82,13 @@ class SmartsheetClientResilienceTest {
             for (int i = 0; i < 5; i++) {
                 ToolCalls.ok(client, "get_column_map", arguments);
             }
+            assertThat(health()).contains("\"smartsheet\":\"CLOSED\"").contains("\"ready\":true");
         }
+    }
+
+    private String health() throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(app.baseUrl() + "/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private List<McpSchema.CallToolResult> burst(int calls, int sessions) throws Exception {
