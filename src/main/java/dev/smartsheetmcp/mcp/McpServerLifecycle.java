@@ -11,7 +11,6 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
@@ -34,15 +33,23 @@ public final class McpServerLifecycle extends MainListenerSupport {
     @Override
     public void afterStart(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
-        McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
+        McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper().addMixIn(Throwable.class, NoStackTraces.class));
         try {
             CamelToolBridge bridge = new CamelToolBridge(context.createProducerTemplate(), json);
             List<SyncToolSpecification> tools = ToolCatalog.load(context, json).stream()
                     .map(bridge::specification).toList();
             String transport = context.resolvePropertyPlaceholders("{{mcp.transport}}");
-            McpServer.SyncSpecification<?> spec = "http".equals(transport)
-                    ? McpServer.sync(startHttp(context, json)) : McpServer.sync(stdio(main, json));
-            server = configure(spec, json, tools).build();
+            if ("http".equals(transport)) {
+                HttpServletStreamableServerTransportProvider servlet = HttpServletStreamableServerTransportProvider.builder()
+                        .jsonMapper(json)
+                        .mcpEndpoint("/mcp")
+                        .build();
+                server = configure(McpServer.sync(servlet), json, tools).build();
+                // the port opens only once the server behind /mcp is complete
+                http = EmbeddedHttpServer.start(context, servlet);
+            } else {
+                server = configure(McpServer.sync(stdio(main, json)), json, tools).build();
+            }
             LOG.info("MCP server ready over {} with {} tools", transport, tools.size());
         } catch (Exception e) {
             throw new IllegalStateException("MCP server could not start: " + e.getMessage(), e);
@@ -65,16 +72,7 @@ public final class McpServerLifecycle extends MainListenerSupport {
                 .tools(tools);
     }
 
-    private HttpServletStreamableServerTransportProvider startHttp(CamelContext context, McpJsonMapper json) throws Exception {
-        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-                .jsonMapper(json)
-                .mcpEndpoint("/mcp")
-                .build();
-        http = EmbeddedHttpServer.start(context, transport);
-        return transport;
-    }
-
-    private static McpServerTransportProvider stdio(BaseMainSupport main, McpJsonMapper json) {
+    private static StdioServerTransportProvider stdio(BaseMainSupport main, McpJsonMapper json) {
         var stdin = new EndOfInputSignal(StandardStreams.protocolIn(), () -> {
             LOG.info("stdin closed by the MCP client; shutting down");
             ((MainSupport) main).completed();
