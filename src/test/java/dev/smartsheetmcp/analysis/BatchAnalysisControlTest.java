@@ -29,9 +29,8 @@ class BatchAnalysisControlTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = SandboxApp.start(Map.of("jobs.poll-interval-ms", "100", "analysis.parallelism", "4",
-                "sandbox.azure.rpm", "100000", "sandbox.azure.tpm", "100000000",
-                "azure.rpm", "100000", "azure.tpm", "100000000"));
+        app = SandboxApp.start(SandboxApp.unthrottledModel(Map.of("jobs.poll-interval-ms", "100",
+                "analysis.parallelism", "4")));
         client = app.mcpClient();
     }
 

@@ -31,9 +31,8 @@ class BatchAnalysisFaultsTest {
             settings.put(upstream + ".retry.max-delay-ms", "1000");
             settings.put(upstream + ".retry.max-retries", "12");
         }
-        settings.putAll(Map.of("sandbox.azure.rpm", "100000", "sandbox.azure.tpm", "100000000",
-                "azure.rpm", "100000", "azure.tpm", "100000000", "jobs.poll-interval-ms", "200"));
-        try (SandboxApp app = SandboxApp.start(settings); McpSyncClient client = app.mcpClient()) {
+        settings.put("jobs.poll-interval-ms", "200");
+        try (SandboxApp app = SandboxApp.start(SandboxApp.unthrottledModel(settings)); McpSyncClient client = app.mcpClient()) {
             SmartsheetEmulator smartsheet = app.sandbox().smartsheet();
             long sheetId = AnalysisSheets.create(smartsheet, "Faults", 400);
 

@@ -26,8 +26,7 @@ class BatchAnalysisJobTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = SandboxApp.start(Map.of("sandbox.azure.rpm", "100000", "sandbox.azure.tpm", "100000000",
-                "azure.rpm", "100000", "azure.tpm", "100000000", "jobs.poll-interval-ms", "200"));
+        app = SandboxApp.start(SandboxApp.unthrottledModel(Map.of("jobs.poll-interval-ms", "200")));
         client = app.mcpClient();
     }
 

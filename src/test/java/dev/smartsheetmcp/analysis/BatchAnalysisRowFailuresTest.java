@@ -24,9 +24,8 @@ class BatchAnalysisRowFailuresTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = SandboxApp.start(Map.of("jobs.poll-interval-ms", "100", "jobs.min-rows-before-failing", "10",
-                "jobs.max-failed-fraction", "0.5", "sandbox.azure.rpm", "100000", "sandbox.azure.tpm", "100000000",
-                "azure.rpm", "100000", "azure.tpm", "100000000"));
+        app = SandboxApp.start(SandboxApp.unthrottledModel(Map.of("jobs.poll-interval-ms", "100",
+                "jobs.min-rows-before-failing", "10", "jobs.max-failed-fraction", "0.5")));
         client = app.mcpClient();
     }
 

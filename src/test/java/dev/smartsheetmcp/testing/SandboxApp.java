@@ -21,6 +21,17 @@ import org.apache.camel.main.Main;
  */
 public final class SandboxApp implements AutoCloseable {
 
+    /**
+     * Limits so high that the model's RPM and TPM throttles never wait: for tests about jobs,
+     * not about throttling.
+     */
+    public static Map<String, String> unthrottledModel(Map<String, String> more) {
+        Map<String, String> settings = new HashMap<>(Map.of("sandbox.azure.rpm", "100000",
+                "sandbox.azure.tpm", "100000000", "azure.rpm", "100000", "azure.tpm", "100000000"));
+        settings.putAll(more);
+        return settings;
+    }
+
     private final Main main;
     private final CompletableFuture<Void> running;
     private final int port;
