@@ -26,6 +26,7 @@ import java.util.Map;
  *
  * <pre>mvn -B -q package -DskipTests &amp;&amp; java -cp target/smartsheet-mcp-pipeline.jar:target/test-classes \
  *     dev.smartsheetmcp.bench.AnalysisBenchmark [rows...] [--compare-up-to N] [--heap-rows N]</pre>
+ * With {@code -Dapp.max-heap=128m} the application runs with that heap cap.
  */
 public final class AnalysisBenchmark {
 
@@ -47,7 +48,7 @@ public final class AnalysisBenchmark {
             else if (args[i].equals("--heap-rows")) heapRows = Integer.parseInt(args[++i]);
             else sizes.add(Integer.parseInt(args[i]));
         }
-        if (sizes.isEmpty()) sizes = List.of(1_000, 10_000);
+        if (args.length == 0) sizes = List.of(1_000, 10_000);
 
         System.out.println("| N | run | seconds | rows/s | bound rows/s | % of bound | Smartsheet reads | Smartsheet writes | Azure requests | 429s in final states | rows written | rows lost |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -67,8 +68,9 @@ public final class AnalysisBenchmark {
             }
         }
         HeapRun heap = runHeap(heapRows);
-        System.out.printf("%nPeak heap of the application for N = %,d: %d MB used (sampled each second with jstat; -Xmx512m), %.0f s%n",
-                heapRows, heap.peakMegabytes(), heap.seconds());
+        System.out.printf("%nN = %,d rows with the application's heap capped at -Xmx%s: %s, peak heap used %d MB"
+                + " (jstat, sampled each second), %.0f s%n", heapRows, System.getProperty("app.max-heap", "512m"),
+                heap.written() == heapRows ? "all rows written" : heap.written() + " rows written", heap.peakMegabytes(), heap.seconds());
     }
 
     static Ours runOurs(int rows, int rpm, int tpm, Duration latency, HeapSampler[] sampler) throws Exception {
@@ -111,14 +113,14 @@ public final class AnalysisBenchmark {
         return rows;
     }
 
-    record HeapRun(long peakMegabytes, double seconds) {
+    record HeapRun(long peakMegabytes, double seconds, int written) {
     }
 
     /** The large sheet runs at high limits: the heap, not the rate, is measured. */
     static HeapRun runHeap(int rows) throws Exception {
         HeapSampler[] sampler = new HeapSampler[1];
         Ours run = runOurs(rows, 1_000_000, 1_000_000_000, Duration.ofMillis(20), sampler);
-        return new HeapRun(sampler[0].peakMegabytes(), run.seconds());
+        return new HeapRun(sampler[0].peakMegabytes(), run.seconds(), run.written());
     }
 
     static ExistingServerPattern.Result runExistingPattern(int rows) throws Exception {

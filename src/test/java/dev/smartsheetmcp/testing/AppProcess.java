@@ -48,7 +48,8 @@ public final class AppProcess implements AutoCloseable {
     public static AppProcess start(Path workDir, Map<String, String> env, List<String> args, int port)
             throws IOException {
         Files.createDirectories(workDir);
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toString()));
+        String maxHeap = "-Xmx" + System.getProperty("app.max-heap", "512m");
+        List<String> command = new ArrayList<>(List.of(javaBinary(), maxHeap, "-jar", jar().toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
         APPLICATION_VARIABLES.forEach(builder.environment()::remove);
