@@ -30,7 +30,7 @@ class BatchAnalysisControlTest {
     @BeforeAll
     static void start() throws Exception {
         app = SandboxApp.start(SandboxApp.unthrottledModel(Map.of("jobs.poll-interval-ms", "100",
-                "analysis.parallelism", "4")));
+                "jobs.wait-poll-ms", "50", "analysis.parallelism", "4")));
         client = app.mcpClient();
     }
 
@@ -85,6 +85,7 @@ class BatchAnalysisControlTest {
     @Test
     void waitingSendsProgressPerBatchAndReturnsTheFinalStatus() throws Exception {
         long sheetId = AnalysisSheets.create(app.sandbox().smartsheet(), "Wait", 60);
+        app.sandbox().azure().faults().latency(Duration.ofMillis(40));
         List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
         try (McpSyncClient waiting = app.mcpClient(progress::add)) {
             McpSchema.CallToolResult result = waiting.callTool(McpSchema.CallToolRequest.builder()
