@@ -60,8 +60,23 @@ class JobRecoveryIT {
 
     @Test
     void resumesFromLastCommittedBatchAfterKill() throws Exception {
-        long sheetId = AnalysisSheets.create(smartsheet, "Recovery", ROWS);
         Map<String, String> env = environment();
+        killMidJobAndRestart(env, env);
+    }
+
+    /** Another worker (another node id) takes the job over once the dead worker's lease expires. */
+    @Test
+    void anotherWorkerResumesTheJobWhenTheLeaseExpires() throws Exception {
+        Map<String, String> first = environment();
+        first.put("NODE_ID", "worker-a");
+        first.put("JOBS_LEASE_SECONDS", "5");
+        Map<String, String> second = new HashMap<>(first);
+        second.put("NODE_ID", "worker-b");
+        killMidJobAndRestart(first, second);
+    }
+
+    private void killMidJobAndRestart(Map<String, String> env, Map<String, String> restartEnv) throws Exception {
+        long sheetId = AnalysisSheets.create(smartsheet, "Recovery", ROWS);
         int port = AppProcess.freePort();
         String jobId;
 
@@ -79,7 +94,7 @@ class JobRecoveryIT {
         int sentBeforeKill = sentRows();
         assertThat(sentBeforeKill).as("killed mid-job").isLessThan(ROWS);
 
-        try (AppProcess second = AppProcess.start(work, env, List.of(), port)) {
+        try (AppProcess second = AppProcess.start(work, restartEnv, List.of(), port)) {
             second.awaitHealthy(Duration.ofSeconds(60));
             try (McpSyncClient client = client(second)) {
                 JsonNode done = BatchAnalysisJobTest.awaitFinished(client, jobId);
