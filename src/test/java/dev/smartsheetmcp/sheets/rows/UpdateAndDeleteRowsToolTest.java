@@ -4,37 +4,13 @@ import static dev.smartsheetmcp.sheets.rows.RowsFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
-import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.ToolCalls;
-import io.modelcontextprotocol.client.McpSyncClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class UpdateAndDeleteRowsToolTest {
-
-    private static SandboxApp app;
-    private static McpSyncClient client;
-    private static RowsFixture fixture;
-    private static SmartsheetEmulator emulator;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start();
-        client = app.mcpClient();
-        fixture = new RowsFixture(app, client);
-        emulator = fixture.emulator();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
-    }
+class UpdateAndDeleteRowsToolTest extends RowsToolTest {
 
     private static Map<String, Object> update(long sheetId, Object... rowIdsAndData) {
         List<Map<String, Object>> updates = new ArrayList<>();
