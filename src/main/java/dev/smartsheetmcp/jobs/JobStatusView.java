@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The answers of {@code get_job_status}, {@code list_jobs} and {@code cancel_batch_analysis}.
+ * The answers of {@code get_job_status}, {@code list_jobs} and {@code cancel_batch_analysis}, and the
+ * jobs page's data.
  * Field names keep those of the existing server ({@code total_rows}, {@code processed},
  * {@code failed}, {@code timestamps}) and add what it lacked: skipped rows, row errors, rate, ETA.
  */
@@ -30,8 +31,16 @@ public final class JobStatusView {
         String status = args.optionalText("status").orElse(null);
         Long sheetId = args.optionalId("sheet_id").orElse(null);
         int limit = args.optionalInt("limit").orElse(50);
-        List<Map<String, Object>> jobs = store.list(status, sheetId, limit).stream()
-                .map(job -> describe(job, false)).toList();
+        return listing(store.list(status, sheetId, limit), job -> false);
+    }
+
+    /** The newest jobs as {@code list_jobs} shows them, plus the top row errors of jobs that have failed rows. */
+    public Map<String, Object> overview(int limit) {
+        return listing(store.list(null, null, limit), job -> job.failedRows() > 0);
+    }
+
+    private Map<String, Object> listing(List<JobRecord> records, java.util.function.Predicate<JobRecord> withRowErrors) {
+        List<Map<String, Object>> jobs = records.stream().map(job -> describe(job, withRowErrors.test(job))).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("jobs", jobs);
         answer.put("count", jobs.size());
