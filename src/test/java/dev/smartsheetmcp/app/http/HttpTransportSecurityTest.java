@@ -12,7 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +62,18 @@ class HttpTransportSecurityTest {
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 challenge -> assertThat(challenge).contains("error=\"invalid_token\""));
         assertThat(response.body()).contains("invalid_token").doesNotContain(wrong).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aBrowserMayGiveTheTokenAsTheBasicPasswordAfterTheChallenge() throws Exception {
+        HttpResponse<String> challenged = send(get("/jobs"));
+        assertThat(challenged.headers().allValues("WWW-Authenticate")).anySatisfy(
+                challenge -> assertThat(challenge).startsWith("Basic realm="));
+
+        String credentials = Base64.getEncoder().encodeToString(("engineer:" + TOKEN).getBytes(StandardCharsets.UTF_8));
+        assertThat(send(mcpPost(INITIALIZE).header("Authorization", "Basic " + credentials)).statusCode()).isEqualTo(200);
+        String wrong = Base64.getEncoder().encodeToString("engineer:guess-guess-guess-1".getBytes(StandardCharsets.UTF_8));
+        assertThat(send(mcpPost(INITIALIZE).header("Authorization", "Basic " + wrong)).statusCode()).isEqualTo(401);
     }
 
     @Test
