@@ -47,20 +47,17 @@ public final class EmbeddedHttpServer {
         ServletHolder camel = new ServletHolder("CamelServlet", new CamelHttpTransportServlet());
         camel.setAsyncSupported(true);
         handler.addServlet(camel, "/*");
-        server.setHandler(security.protect(handler, MCP_ENDPOINT));
+        boolean loopback = InetAddress.getByName(host).isLoopbackAddress();
+        server.setHandler(security.protect(handler, MCP_ENDPOINT, loopback));
         server.start();
         LOG.info("HTTP listening on http://{}:{} (/mcp, /health), bearer token {}", host, connector.getLocalPort(),
                 security.authenticates() ? "required" : "not required");
-        warnIfExposedWithoutToken(host, connector.getLocalPort(), security);
-        return new EmbeddedHttpServer(server);
-    }
-
-    private static void warnIfExposedWithoutToken(String host, int port, HttpSecurity security) throws Exception {
-        InetAddress address = InetAddress.getByName(host);
-        if (!address.isLoopbackAddress() && !security.authenticates()) {
+        if (!loopback && !security.authenticates()) {
             LOG.warn("HTTP is bound to {}, reachable from other machines, and MCP_AUTH_TOKEN is not set: anyone who"
-                    + " can reach port {} can use this server's Smartsheet and Azure OpenAI credentials", host, port);
+                    + " can reach port {} can use this server's Smartsheet and Azure OpenAI credentials",
+                    host, connector.getLocalPort());
         }
+        return new EmbeddedHttpServer(server);
     }
 
     public void stop() {

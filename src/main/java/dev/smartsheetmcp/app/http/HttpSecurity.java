@@ -8,8 +8,8 @@ import org.eclipse.jetty.server.Handler;
 
 /**
  * The checks every request on the HTTP port passes before it reaches {@code /mcp} or a Camel
- * route, in this order: Origin allow-list (403), bearer token when one is set (401), body size
- * (413). The settings are checked at start-up by the configuration validator.
+ * route, in this order: Host on a loopback-bound server (403), Origin allow-list (403), bearer
+ * token when one is set (401), body size (413). The settings are checked at start-up by the configuration validator.
  */
 public final class HttpSecurity {
 
@@ -54,11 +54,15 @@ public final class HttpSecurity {
         return maxRequestBytes;
     }
 
-    /** {@code application} behind the checks; the MCP SDK's servlet at {@code mcpEndpoint} limits its own bodies. */
-    public Handler protect(Handler application, String mcpEndpoint) {
+    /**
+     * {@code application} behind the checks; the MCP SDK's servlet at {@code mcpEndpoint} limits its
+     * own bodies. A server bound to loopback also checks the Host header.
+     */
+    public Handler protect(Handler application, String mcpEndpoint, boolean loopbackBound) {
         BodySizeLimit sized = new BodySizeLimit(maxRequestBytes, mcpEndpoint);
         sized.setHandler(application);
         Handler authenticated = authenticates() ? new BearerTokenAuth(authToken, sized) : sized;
-        return new OriginCheck(allowedOrigins, authenticated);
+        Handler originChecked = new OriginCheck(allowedOrigins, authenticated);
+        return loopbackBound ? new LoopbackHostCheck(originChecked) : originChecked;
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP port listens on loopback only unless told otherwise. On Linux all of 127.0.0.0/8 is
+ * The HTTP port listens on loopback only unless told otherwise; then the Host header may name
+ * this machine however the network knows it. On Linux all of 127.0.0.0/8 is
  * this machine, so a server bound to 127.0.0.1 refuses 127.0.0.2 while one bound to 0.0.0.0
  * accepts it.
  */
@@ -38,7 +39,9 @@ class BindAddressTest {
         log.start();
         ((Logger) LoggerFactory.getLogger(EmbeddedHttpServer.class)).addAppender(log);
         try (SandboxApp app = SandboxApp.start(Map.of("http.host", "0.0.0.0"))) {
-            assertThat(connects("127.0.0.2", URI.create(app.baseUrl()).getPort())).isTrue();
+            int port = URI.create(app.baseUrl()).getPort();
+            assertThat(connects("127.0.0.2", port)).isTrue();
+            assertThat(HttpTransportSecurityTest.statusOfGet(port, "mcp.example.internal:" + port, "/health")).isEqualTo(200);
             assertThat(log.list).anySatisfy(event -> assertThat(event.getFormattedMessage())
                     .contains("bound to 0.0.0.0").contains("MCP_AUTH_TOKEN is not set"));
         } finally {

@@ -7,7 +7,10 @@ import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,6 +122,26 @@ class HttpTransportSecurityTest {
             HttpResponse<String> response = send(mcpPost(INITIALIZE).header("Authorization", "Bearer " + TOKEN)
                     .header("Origin", origin));
             assertThat(response.statusCode()).as(origin).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aRequestAddressedToAnotherHostNameIsRefusedOnALoopbackServer() throws Exception {
+        int port = URI.create(app.baseUrl()).getPort();
+        assertThat(statusOfGet(port, "rebound.evil.example:" + port, "/health")).isEqualTo(403);
+        assertThat(statusOfGet(port, "rebound.evil.example:" + port, "/jobs")).isEqualTo(403);
+        assertThat(statusOfGet(port, "localhost:" + port, "/health")).isEqualTo(200);
+        assertThat(statusOfGet(port, "[::1]:" + port, "/health")).isEqualTo(200);
+    }
+
+    /** HttpClient will not send a Host header of our choosing; a socket will. */
+    static int statusOfGet(int port, String host, String path) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
         }
     }
 
