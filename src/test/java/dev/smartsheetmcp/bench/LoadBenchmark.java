@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /**
  * Many MCP sessions at once over Streamable HTTP, with the bearer token on, against the sandbox:
@@ -100,9 +101,22 @@ public final class LoadBenchmark {
                 + " Smartsheet emulator and client at %s requests a minute%n%n", sessions, calls, String.join(", ", TOOLS), rpm);
         System.out.println("| calls | errors | p50 ms | p99 ms | calls/s |");
         System.out.println("|---|---|---|---|---|");
-        System.out.printf("| %,d | %d | %.1f | %.1f | %.0f |%n", latencies.length, errors.size(),
+        System.out.printf("| all %,d | %d | %.1f | %.1f | %.0f |%n", latencies.length, errors.size(),
                 percentile(latencies, 50), percentile(latencies, 99), latencies.length / seconds);
+        for (int t = 0; t < TOOLS.size(); t++) {
+            long[] ofTool = ofTool(latencies, calls, t);
+            String tool = TOOLS.get(t);
+            System.out.printf("| %s %,d | %d | %.1f | %.1f | |%n", tool, ofTool.length,
+                    errors.stream().filter(error -> error.startsWith(tool + ":")).count(),
+                    percentile(ofTool, 50), percentile(ofTool, 99));
+        }
         errors.stream().limit(5).forEach(error -> System.out.println("error: " + error));
+    }
+
+    /** The latencies of the calls of tool number {@code tool}: call i of every session used tool i mod 4. */
+    private static long[] ofTool(long[] latencies, int callsPerSession, int tool) {
+        return IntStream.range(0, latencies.length).filter(i -> i % callsPerSession % TOOLS.size() == tool)
+                .mapToLong(i -> latencies[i]).toArray();
     }
 
     private static String option(List<String> args, String name, String fallback) {
