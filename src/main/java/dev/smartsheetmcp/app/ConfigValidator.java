@@ -1,5 +1,6 @@
 package dev.smartsheetmcp.app;
 
+import dev.smartsheetmcp.app.http.HttpSecurity;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ final class ConfigValidator {
     private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?");
     private static final Pattern DEPLOYMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Set<String> TRANSPORTS = Set.of("stdio", "http");
+    private static final int MIN_TOKEN_LENGTH = 16;
+    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
 
     private final Function<String, String> property;
     private final List<String> problems = new ArrayList<>();
@@ -54,6 +57,32 @@ final class ConfigValidator {
             problem(Settings.HTTP_PORT, "must be a port number from 1 to 65535");
         }
         if (blank(value(Settings.DATA_DIR))) problem(Settings.DATA_DIR, "must name a directory");
+        checkHttpSecurity();
+    }
+
+    private void checkHttpSecurity() {
+        String token = value(Settings.AUTH_TOKEN);
+        if (!token.isEmpty() && (token.length() < MIN_TOKEN_LENGTH || !TOKEN.matcher(token).matches())) {
+            problem(Settings.AUTH_TOKEN, "must be at least " + MIN_TOKEN_LENGTH
+                    + " characters without spaces (e.g. openssl rand -hex 32), or empty for no authentication");
+        }
+        try {
+            HttpSecurity.origins(value(Settings.ALLOWED_ORIGINS));
+        } catch (IllegalArgumentException e) {
+            problem(Settings.ALLOWED_ORIGINS, e.getMessage());
+        }
+        requirePositive(Settings.MAX_REQUEST_BYTES, Integer.MAX_VALUE);
+        requirePositive(Settings.MAX_CALLS_PER_SESSION, 100_000);
+    }
+
+    private void requirePositive(Settings setting, int max) {
+        try {
+            long number = Long.parseLong(value(setting).trim());
+            if (number >= 1 && number <= max) return;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problem(setting, "must be a whole number from 1 to " + max);
     }
 
     private void checkSmartsheet() {

@@ -1,6 +1,8 @@
 package dev.smartsheetmcp.app;
 
+import dev.smartsheetmcp.app.http.HttpSecurity;
 import jakarta.servlet.http.HttpServlet;
+import java.net.InetAddress;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.servlet.CamelHttpTransportServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -12,9 +14,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one HTTP port: {@code /mcp} is the MCP SDK's Streamable HTTP servlet, every other path
- * goes to Camel's servlet, where routes such as {@code servlet:/health} answer.
+ * goes to Camel's servlet, where routes such as {@code servlet:/health} answer. Every request
+ * passes {@link HttpSecurity} first.
  */
 public final class EmbeddedHttpServer {
+
+    public static final String MCP_ENDPOINT = "/mcp";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedHttpServer.class);
 
@@ -24,7 +29,8 @@ public final class EmbeddedHttpServer {
         this.server = server;
     }
 
-    public static EmbeddedHttpServer start(CamelContext context, HttpServlet mcpServlet) throws Exception {
+    public static EmbeddedHttpServer start(CamelContext context, HttpServlet mcpServlet, HttpSecurity security)
+            throws Exception {
         String host = context.resolvePropertyPlaceholders("{{http.host}}");
         int port = Integer.parseInt(context.resolvePropertyPlaceholders("{{http.port}}"));
         Server server = new Server();
@@ -37,13 +43,20 @@ public final class EmbeddedHttpServer {
         handler.setContextPath("/");
         ServletHolder mcp = new ServletHolder("mcp", mcpServlet);
         mcp.setAsyncSupported(true);
-        handler.addServlet(mcp, "/mcp");
+        handler.addServlet(mcp, MCP_ENDPOINT);
         ServletHolder camel = new ServletHolder("CamelServlet", new CamelHttpTransportServlet());
         camel.setAsyncSupported(true);
         handler.addServlet(camel, "/*");
-        server.setHandler(handler);
+        boolean loopback = InetAddress.getByName(host).isLoopbackAddress();
+        server.setHandler(security.protect(handler, MCP_ENDPOINT, loopback));
         server.start();
-        LOG.info("HTTP listening on http://{}:{} (/mcp, /health)", host, connector.getLocalPort());
+        LOG.info("HTTP listening on http://{}:{} (/mcp, /health), bearer token {}", host, connector.getLocalPort(),
+                security.authenticates() ? "required" : "not required");
+        if (!loopback && !security.authenticates()) {
+            LOG.warn("HTTP is bound to {}, reachable from other machines, and MCP_AUTH_TOKEN is not set: anyone who"
+                    + " can reach port {} can use this server's Smartsheet and Azure OpenAI credentials",
+                    host, connector.getLocalPort());
+        }
         return new EmbeddedHttpServer(server);
     }
 

@@ -3,6 +3,7 @@ package dev.smartsheetmcp.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smartsheetmcp.app.ApplicationVersion;
 import dev.smartsheetmcp.app.EmbeddedHttpServer;
+import dev.smartsheetmcp.app.http.HttpSecurity;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -40,13 +41,17 @@ public final class McpServerLifecycle extends MainListenerSupport {
                     .map(bridge::specification).toList();
             String transport = context.resolvePropertyPlaceholders("{{mcp.transport}}");
             if ("http".equals(transport)) {
+                HttpSecurity security = HttpSecurity.from(key -> context.resolvePropertyPlaceholders("{{" + key + "}}"));
                 HttpServletStreamableServerTransportProvider servlet = HttpServletStreamableServerTransportProvider.builder()
                         .jsonMapper(json)
-                        .mcpEndpoint("/mcp")
+                        .mcpEndpoint(EmbeddedHttpServer.MCP_ENDPOINT)
+                        .maxRequestSize(Math.toIntExact(security.maxRequestBytes()))
                         .build();
-                server = configure(McpServer.sync(servlet), json, tools).build();
+                SessionCallLimit callLimit = new SessionCallLimit(Integer.parseInt(
+                        context.resolvePropertyPlaceholders("{{mcp.max-concurrent-calls-per-session}}")));
+                server = configure(McpServer.sync(servlet), json, tools.stream().map(callLimit::apply).toList()).build();
                 // the port opens only once the server behind /mcp is complete
-                http = EmbeddedHttpServer.start(context, servlet);
+                http = EmbeddedHttpServer.start(context, servlet, security);
             } else {
                 server = configure(McpServer.sync(stdio(main, json)), json, tools).build();
             }

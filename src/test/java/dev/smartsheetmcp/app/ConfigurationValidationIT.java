@@ -67,7 +67,13 @@ class ConfigurationValidationIT {
                 Arguments.of("Azure deployment empty", Map.of("AZURE_OPENAI_DEPLOYMENT", ""),
                         "AZURE_OPENAI_DEPLOYMENT: is empty"),
                 Arguments.of("transport unknown", Map.of("MCP_TRANSPORT", "websocket"),
-                        "MCP_TRANSPORT: must be stdio or http"));
+                        "MCP_TRANSPORT: must be stdio or http"),
+                Arguments.of("allowed origin without scheme", Map.of("MCP_ALLOWED_ORIGINS", "http://localhost:*,example.com"),
+                        "MCP_ALLOWED_ORIGINS: entry 2 is not an origin of the form http(s)://host[:port|:*]"),
+                Arguments.of("request size limit not a number", Map.of("MCP_MAX_REQUEST_BYTES", "1MB"),
+                        "MCP_MAX_REQUEST_BYTES: must be a whole number from 1 to"),
+                Arguments.of("call cap zero", Map.of("MCP_MAX_CONCURRENT_CALLS_PER_SESSION", "0"),
+                        "MCP_MAX_CONCURRENT_CALLS_PER_SESSION: must be a whole number from 1 to"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -92,6 +98,17 @@ class ConfigurationValidationIT {
         try (AppProcess app = AppProcess.start(work, env, List.of())) {
             assertThat(app.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
             assertThat(app.stderr()).contains("SMARTSHEET_API_KEY: is empty", "AZURE_OPENAI_API_VERSION: must look like");
+        }
+    }
+
+    @Test
+    void refusesAShortAuthTokenWithoutPrintingIt() throws Exception {
+        Map<String, String> env = validEnvironment();
+        env.put("MCP_AUTH_TOKEN", "tok-FAKE-7c1e");
+        try (AppProcess app = AppProcess.start(work, env, List.of())) {
+            assertThat(app.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(app.stderr()).contains("MCP_AUTH_TOKEN: must be at least 16 characters without spaces");
+            assertThat(app.stdout() + app.stderr()).doesNotContain("tok-FAKE-7c1e");
         }
     }
 

@@ -26,7 +26,8 @@ public final class AppProcess implements AutoCloseable {
             "SANDBOX", "MCP_TRANSPORT", "MCP_HTTP_PORT", "MCP_HTTP_HOST", "DATA_DIR",
             "SMARTSHEET_BASE_URL", "SMARTSHEET_API_KEY", "AZURE_OPENAI_API_BASE", "AZURE_OPENAI_API_KEY",
             "AZURE_OPENAI_API_VERSION", "AZURE_OPENAI_DEPLOYMENT", "AZURE_OPENAI_STARTUP_PROBE",
-            "ROUTES_DIR", "ROUTES_RELOAD", "LOG_FORMAT", "LOG_LEVEL");
+            "ROUTES_DIR", "ROUTES_RELOAD", "LOG_FORMAT", "LOG_LEVEL",
+            "MCP_AUTH_TOKEN", "MCP_ALLOWED_ORIGINS", "MCP_MAX_REQUEST_BYTES", "MCP_MAX_CONCURRENT_CALLS_PER_SESSION");
 
     private final Process process;
     private final Path stdout;

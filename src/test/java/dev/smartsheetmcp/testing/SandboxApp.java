@@ -95,6 +95,18 @@ public final class SandboxApp implements AutoCloseable {
         return client;
     }
 
+    /** A new MCP client session that sends {@code Authorization: Bearer <token>} with every request. */
+    public McpSyncClient mcpClient(String bearerToken) {
+        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(baseUrl()).endpoint("/mcp")
+                        .httpRequestCustomizer((request, method, uri, body, context) ->
+                                request.header("Authorization", "Bearer " + bearerToken))
+                        .build())
+                .requestTimeout(Duration.ofMinutes(5))
+                .build();
+        client.initialize();
+        return client;
+    }
+
     private void awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
