@@ -14,10 +14,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -37,8 +39,11 @@ class JobsPageTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    /** What a browser behind an authenticating proxy (or with a header extension) sends on every request. */
-    private static final String AUTHORIZATION = "Bearer jobs-page-test-token";
+    private static final String TOKEN = "jobs-page-test-token";
+    private static final String AUTHORIZATION = "Bearer " + TOKEN;
+    /** What a browser sends once the engineer has typed the token as the password of the Basic prompt. */
+    private static final String BROWSER_AUTHORIZATION = "Basic "
+            + Base64.getEncoder().encodeToString(("engineer:" + TOKEN).getBytes(StandardCharsets.UTF_8));
     private static final String HOSTILE_TITLE = "<img src=x onerror=\"window.injected=true\">Verdict";
 
     private static SandboxApp app;
@@ -50,8 +55,8 @@ class JobsPageTest {
         requireExecutable(CHROMIUM, "chromium");
         requireExecutable(CHROMEDRIVER, "chromium-driver");
         app = SandboxApp.start(SandboxApp.unthrottledModel(Map.of(
-                "jobs.poll-interval-ms", "200", "jobs-page.refresh-ms", "300")));
-        client = app.mcpClient();
+                "jobs.poll-interval-ms", "200", "jobs-page.refresh-ms", "300", "http.auth-token", TOKEN)));
+        client = app.mcpClient(TOKEN);
         browser = headlessChromium();
     }
 
@@ -127,6 +132,16 @@ class JobsPageTest {
     }
 
     @Test
+    void thePageAndItsDataAreBehindTheSameAuthAsTheMcpEndpoint() throws Exception {
+        for (String path : List.of("/jobs", "/jobs/app.js", "/jobs/data.json")) {
+            HttpRequest anonymous = HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).GET().build();
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(anonymous, HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(path).isEqualTo(401);
+            assertThat(refused.body()).as(path).doesNotContain("jobs");
+        }
+    }
+
+    @Test
     void theDataLimitIsCappedAndABadOneIsRefusedNamingIt() throws Exception {
         long sheetId = sheetWithHostileTargetColumn(1);
         for (int i = 0; i < 3; i++) {
@@ -173,7 +188,7 @@ class JobsPageTest {
 
     /**
      * Chromium with the driver given explicitly (so Selenium Manager never tries a download),
-     * sending the Authorization header on every request as a proxy or header extension would.
+     * sending the Basic credentials on every request as it does after its login prompt.
      */
     private static ChromeDriver headlessChromium() {
         ChromeOptions options = new ChromeOptions()
@@ -183,7 +198,7 @@ class JobsPageTest {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", AUTHORIZATION)));
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", BROWSER_AUTHORIZATION)));
         return driver;
     }
 
