@@ -134,6 +134,11 @@ class IncrementalAnalysisTest {
         assertThat(kept.path("processed").asInt()).as("no row silently disappears").isEqualTo(30);
         assertThat(smartsheet.cellValue(sheetId, edited, "Summary")).isEqualTo("Checked by Ana: shipping issue");
         assertThat(smartsheet.requestCount("PUT /sheets/{sheetId}/rows")).isZero();
+        JsonNode listed = ToolCalls.ok(client, "list_jobs", Map.of("sheet_id", Long.toString(sheetId), "limit", 1))
+                .path("jobs").get(0);
+        assertThat(listed.path("jobId").asText()).isEqualTo(kept.path("jobId").asText());
+        assertThat(listed.path("edited_by_person").asInt()).isEqualTo(1);
+        assertThat(listed.path("unchanged").asInt()).isEqualTo(29);
 
         JsonNode overwritten = run(sheetId, Map.of("incremental", true, "overwriteEdited", true));
 
