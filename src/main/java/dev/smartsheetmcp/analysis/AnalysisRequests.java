@@ -61,7 +61,8 @@ public final class AnalysisRequests {
         AnalysisDraft draft = new AnalysisDraft(args.id("sheet_id"), type, sourceColumns(args),
                 args.nonBlankText("targetColumn"), args.has("rowIds") ? distinct(args.ids("rowIds")) : null,
                 type == AnalysisType.CUSTOM ? customGoal : null, args.optionalInt("priority").orElse(0), batchSize,
-                args.flag("onlyEmptyTarget", false), args.flag("wait", false));
+                args.flag("onlyEmptyTarget", false), args.flag("wait", false), args.flag("incremental", false),
+                args.flag("overwriteEdited", false));
         exchange.setProperty(DRAFT, draft);
         exchange.getMessage().setHeader("SheetId", draft.sheetId);
     }
@@ -111,8 +112,9 @@ public final class AnalysisRequests {
         store.create(draft.toSpec(jobId));
         exchange.getMessage().setHeader("JobId", jobId);
         return Map.of("jobId", jobId, "analysisType", draft.type.wireName(), "status", "queued",
-                "message", "Job queued for sheet " + draft.sheetId + (draft.rowIds == null ? " (all rows)"
-                        : " (" + draft.rowIds.size() + " rows)") + "; follow it with get_job_status");
+                "message", (draft.incremental ? "Incremental job" : "Job") + " queued for sheet " + draft.sheetId
+                        + (draft.rowIds == null ? " (all rows)" : " (" + draft.rowIds.size() + " rows)")
+                        + "; follow it with get_job_status");
     }
 
     private static AnalysisType type(String value) {

@@ -98,6 +98,6 @@ public final class BatchWrites {
             results.failed().forEach(failed -> failures.put(sent.get(failed.index()), failed.message()));
         }
         List<Long> written = sent.stream().filter(rowId -> !failures.containsKey(rowId)).toList();
-        store.commitBatch(jobId, written, failures);
+        store.commitBatch(jobId, exchange.getMessage().getHeader("BatchIndex", Integer.class), written, failures);
     }
 }

@@ -8,7 +8,8 @@ import java.time.Instant;
 public record JobRecord(JobSpec spec, JobStatus status, boolean cancelRequested, int totalRows, int writtenRows,
                         int failedRows, int skippedRows, int trimmedRows, int batchCount, int batchesDone,
                         String reason, String leaseOwner, int attempts, Instant createdAt, Instant startedAt,
-                        Instant updatedAt, Instant finishedAt) {
+                        Instant updatedAt, Instant finishedAt, int unchangedRows, int editedRows, int cacheHits,
+                        int cacheMisses) {
 
     /** Rows finished one way or another: written, failed or skipped. */
     public int processedRows() {
@@ -22,12 +23,14 @@ public record JobRecord(JobSpec spec, JobStatus status, boolean cancelRequested,
                 rs.getLong("target_column_id"), JobStore.readLongs(rs.getString("row_filter")),
                 rs.getString("custom_goal"), rs.getString("system_prompt"), rs.getString("initial_prompt"),
                 rs.getString("continuation_prompt"), rs.getInt("max_tokens"), rs.getBoolean("only_empty_target"),
-                rs.getInt("priority"), rs.getInt("batch_size"));
+                rs.getInt("priority"), rs.getInt("batch_size"), rs.getString("spec_hash"), rs.getBoolean("incremental"),
+                rs.getBoolean("overwrite_edited"));
         return new JobRecord(spec, JobStatus.fromWire(rs.getString("status")), rs.getBoolean("cancel_requested"),
                 rs.getInt("total_rows"), rs.getInt("written_rows"), rs.getInt("failed_rows"), rs.getInt("skipped_rows"),
                 rs.getInt("trimmed_rows"), rs.getInt("batch_count"), rs.getInt("batches_done"), rs.getString("reason"),
                 rs.getString("lease_owner"), rs.getInt("attempts"), instant(rs, "created_at"), instant(rs, "started_at"),
-                instant(rs, "updated_at"), instant(rs, "finished_at"));
+                instant(rs, "updated_at"), instant(rs, "finished_at"), rs.getInt("unchanged_rows"), rs.getInt("edited_rows"),
+                rs.getInt("cache_hits"), rs.getInt("cache_misses"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * What a job does, fixed when it is queued: the sheet, the columns, the prompts (for custom
- * analysis the optimised ones), and how it runs.
+ * analysis the optimised ones), and how it runs. {@code specHash} fingerprints the analysis (see
+ * {@code AnalysisHashes.spec}); an {@code incremental} job analyses only rows that changed since
+ * the answer last written to them, leaving targets a person edited alone unless {@code overwriteEdited}.
  */
 public record JobSpec(
         String id,
@@ -22,5 +24,8 @@ public record JobSpec(
         int maxTokens,
         boolean onlyEmptyTarget,
         int priority,
-        int batchSize) {
+        int batchSize,
+        String specHash,
+        boolean incremental,
+        boolean overwriteEdited) {
 }

@@ -7,17 +7,20 @@ final class JobSql {
             INSERT INTO analysis_job (id, sheet_id, analysis_type, source_columns, source_column_ids, target_column, target_column_id,
                 row_filter, custom_goal, system_prompt, initial_prompt, continuation_prompt, max_tokens,
                 only_empty_target, priority, batch_size, status, cancel_requested, total_rows, written_rows,
-                failed_rows, skipped_rows, trimmed_rows, batch_count, batches_done, attempts, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', FALSE, -1, 0, 0, 0, 0, 0, 0, 0, ?, ?)""";
+                failed_rows, skipped_rows, trimmed_rows, batch_count, batches_done, attempts, created_at, updated_at,
+                spec_hash, incremental, overwrite_edited)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', FALSE, -1, 0, 0, 0, 0, 0, 0, 0, ?, ?, ?, ?, ?)""";
 
     static final String SELECT_JOB = "SELECT * FROM analysis_job WHERE id = ?";
 
     static final String INSERT_ROW = """
-            INSERT INTO analysis_row (job_id, row_id, position, batch_index, state, content, trimmed, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, FALSE, ?)""";
+            INSERT INTO analysis_row (job_id, row_id, position, batch_index, state, content, content_hash, skip_reason,
+                trimmed, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)""";
 
     static final String SET_TOTALS = """
-            UPDATE analysis_job SET total_rows = ?, skipped_rows = ?, batch_count = ?, updated_at = ? WHERE id = ?""";
+            UPDATE analysis_job SET total_rows = ?, skipped_rows = ?, unchanged_rows = ?, edited_rows = ?, batch_count = ?,
+                updated_at = ? WHERE id = ?""";
 
     static final String NEXT_BATCH_INDEX = """
             SELECT MIN(batch_index) FROM analysis_row WHERE job_id = ? AND state IN ('pending', 'answered')""";
@@ -38,6 +41,9 @@ final class JobSql {
             UPDATE analysis_row SET state = 'failed', error = ?, updated_at = ?
             WHERE job_id = ? AND row_id = ? AND state IN ('pending', 'answered')""";
 
+    static final String COUNT_CACHE_USE = """
+            UPDATE analysis_job SET cache_hits = cache_hits + ?, cache_misses = cache_misses + ? WHERE id = ?""";
+
     static final String RECORD_WRITTEN = """
             UPDATE analysis_row SET state = 'written', updated_at = ? WHERE job_id = ? AND row_id = ? AND state = 'answered'""";
 
@@ -49,6 +55,41 @@ final class JobSql {
                 batches_done = batches_done + 1,
                 updated_at = ?
             WHERE id = ?""";
+
+    /** Before {@link #INSERT_ROW_RESULTS}: the batch's written rows replace what was last written to their cells. */
+    static final String DELETE_ROW_RESULTS = """
+            DELETE FROM row_result WHERE sheet_id = ? AND target_column_id = ? AND row_id IN
+                (SELECT row_id FROM analysis_row WHERE job_id = ? AND batch_index = ? AND state = 'written')""";
+
+    static final String INSERT_ROW_RESULTS = """
+            INSERT INTO row_result (sheet_id, target_column_id, row_id, spec_hash, content_hash, written_value, job_id, written_at)
+            SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), row_id, CAST(? AS VARCHAR(64)), COALESCE(content_hash, ''),
+                COALESCE(result, ''), job_id, CAST(? AS TIMESTAMP)
+            FROM analysis_row WHERE job_id = ? AND batch_index = ? AND state = 'written'""";
+
+    static final String SELECT_ROW_RESULTS = """
+            SELECT row_id, spec_hash, content_hash, written_value FROM row_result WHERE sheet_id = ? AND target_column_id = ?""";
+
+    static final String SKIP_REASONS = """
+            SELECT COALESCE(skip_reason, 'not recorded') AS skip_reason, COUNT(*) AS row_count FROM analysis_row
+            WHERE job_id = ? AND state = 'skipped' GROUP BY skip_reason ORDER BY row_count DESC""";
+
+    /** Followed by one {@code ?} per content hash and {@code )}. */
+    static final String SELECT_CACHED_PREFIX = """
+            SELECT content_hash, answer, trimmed FROM answer_cache
+            WHERE spec_hash = ? AND created_at >= ? AND content_hash IN (""";
+
+    /** Followed by one {@code ?} per content hash and {@code )}. */
+    static final String TOUCH_CACHED_PREFIX = """
+            UPDATE answer_cache SET hits = hits + 1, last_used_at = ? WHERE spec_hash = ? AND content_hash IN (""";
+
+    static final String DELETE_CACHED = "DELETE FROM answer_cache WHERE spec_hash = ? AND content_hash = ?";
+
+    static final String INSERT_CACHED = """
+            INSERT INTO answer_cache (spec_hash, content_hash, answer, trimmed, deployment, created_at, last_used_at, hits)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 0)""";
+
+    static final String COUNT_CACHED = "SELECT COUNT(*) FROM answer_cache";
 
     static final String RENEW_LEASE = """
             UPDATE analysis_job SET lease_expires_at = ?, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'running'""";

@@ -12,7 +12,8 @@ import java.util.Map;
  * The answers of {@code get_job_status}, {@code list_jobs} and {@code cancel_batch_analysis}, and the
  * jobs page's data.
  * Field names keep those of the existing server ({@code total_rows}, {@code processed},
- * {@code failed}, {@code timestamps}) and add what it lacked: skipped rows, row errors, rate, ETA.
+ * {@code failed}, {@code timestamps}) and add what it lacked: skipped rows and why, row errors, rate,
+ * ETA; for incremental jobs the rows left unchanged and those a person edited; answer cache use.
  */
 public final class JobStatusView {
 
@@ -89,11 +90,20 @@ public final class JobStatusView {
         view.put("failed", job.failedRows());
         view.put("skipped", job.skippedRows());
         view.put("trimmed", job.trimmedRows());
+        view.put("incremental", spec.incremental());
+        if (spec.incremental()) {
+            view.put("overwrite_edited", spec.overwriteEdited());
+            view.put("unchanged", job.unchangedRows());
+            view.put("edited_by_person", job.editedRows());
+        }
+        view.put("cache_hits", job.cacheHits());
+        view.put("cache_misses", job.cacheMisses());
         view.put("batches", Map.of("done", job.batchesDone(), "total", job.batchCount()));
         if (job.cancelRequested() && !job.status().finished()) view.put("cancel_requested", true);
         if (job.reason() != null) view.put("reason", job.reason());
         if (withRowErrors) {
             view.put("row_errors", rowErrors(spec.id()));
+            view.put("skipped_by_reason", store.skipReasons(spec.id()));
             view.put("answered_by", store.answersByDeployment(spec.id()));
         }
         view.put("timestamps", timestamps(job));

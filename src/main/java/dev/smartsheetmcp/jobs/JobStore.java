@@ -12,6 +12,10 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +48,8 @@ public final class JobStore {
         execute(JobSql.INSERT_JOB, spec.id(), spec.sheetId(), spec.analysisType(), json(spec.sourceColumns()),
                 json(spec.sourceColumnIds()), spec.targetColumn(), spec.targetColumnId(), spec.rowFilter() == null ? null : json(spec.rowFilter()),
                 spec.customGoal(), spec.systemPrompt(), spec.initialPrompt(), spec.continuationPrompt(), spec.maxTokens(),
-                spec.onlyEmptyTarget(), spec.priority(), spec.batchSize(), now, now);
+                spec.onlyEmptyTarget(), spec.priority(), spec.batchSize(), now, now, spec.specHash(), spec.incremental(),
+                spec.overwriteEdited());
     }
 
     public Optional<JobRecord> find(String jobId) {
@@ -72,15 +77,20 @@ public final class JobStore {
                     boolean skip = row.skipReason() != null;
                     int batch = skip ? -1 : analysed++ / batchSize;
                     bind(insert, jobId, row.rowId(), position, batch, skip ? "skipped" : "pending",
-                            skip ? null : row.content(), now);
+                            skip ? null : row.content(), row.contentHash(), row.skipReason(), now);
                     insert.addBatch();
                     if (skip) skipped++;
                 }
                 insert.executeBatch();
             }
             int batches = (analysed + batchSize - 1) / batchSize;
-            update(connection, JobSql.SET_TOTALS, rows.size(), skipped, batches, now, jobId);
+            update(connection, JobSql.SET_TOTALS, rows.size(), skipped, count(rows, Finding.UNCHANGED),
+                    count(rows, Finding.EDITED_BY_PERSON), batches, now, jobId);
         });
+    }
+
+    private static int count(List<RowSource> rows, Finding finding) {
+        return (int) rows.stream().filter(row -> row.finding() == finding).count();
     }
 
     /** The rows of the lowest unfinished batch, or an empty list when every batch is done. */
@@ -111,7 +121,10 @@ public final class JobStore {
         }, jobId, batchIndex);
     }
 
-    /** Keeps the model's answers (and row failures) before anything is written, so no row is asked twice. */
+    /**
+     * Keeps the model's answers (and row failures) before anything is written, so no row is asked
+     * twice, and counts the answers that came from the cache and those that did not.
+     */
     public void recordAnswers(String jobId, List<RowOutcome> outcomes) {
         inTransaction(connection -> {
             Timestamp now = now();
@@ -123,19 +136,102 @@ public final class JobStore {
                     update(connection, JobSql.RECORD_ROW_FAILURE, clip(outcome.error()), now, jobId, outcome.rowId());
                 }
             }
+            int hits = (int) outcomes.stream().filter(RowOutcome::cached).count();
+            update(connection, JobSql.COUNT_CACHE_USE, hits, outcomes.size() - hits, jobId);
         });
     }
 
-    /** Commits a batch: rows written to Smartsheet, rows Smartsheet refused, and the job's progress. */
-    public void commitBatch(String jobId, List<Long> written, Map<Long, String> writeFailures) {
+    /**
+     * Commits a batch: rows written to Smartsheet, rows Smartsheet refused, the job's progress, and
+     * for each written row what was written to its target cell (what the next incremental run compares with).
+     */
+    public void commitBatch(String jobId, int batchIndex, List<Long> written, Map<Long, String> writeFailures) {
+        JobSpec spec = spec(jobId);
         inTransaction(connection -> {
             Timestamp now = now();
             for (Long rowId : written) update(connection, JobSql.RECORD_WRITTEN, now, jobId, rowId);
             for (Map.Entry<Long, String> failure : writeFailures.entrySet()) {
                 update(connection, JobSql.RECORD_ROW_FAILURE, clip(failure.getValue()), now, jobId, failure.getKey());
             }
+            update(connection, JobSql.DELETE_ROW_RESULTS, spec.sheetId(), spec.targetColumnId(), jobId, batchIndex);
+            update(connection, JobSql.INSERT_ROW_RESULTS, spec.sheetId(), spec.targetColumnId(), spec.specHash(), now,
+                    jobId, batchIndex);
             update(connection, JobSql.REFRESH_PROGRESS, jobId, jobId, jobId, now, jobId);
         });
+    }
+
+    /** What was last written to each row's cell of a target column, by row id. */
+    public Map<Long, RowResult> rowResults(long sheetId, long targetColumnId) {
+        return query(JobSql.SELECT_ROW_RESULTS, rs -> {
+            Map<Long, RowResult> results = new HashMap<>();
+            while (rs.next()) {
+                results.put(rs.getLong("row_id"), new RowResult(rs.getString("spec_hash"), rs.getString("content_hash"),
+                        rs.getString("written_value")));
+            }
+            return results;
+        }, sheetId, targetColumnId);
+    }
+
+    /** How many skipped rows each skip reason accounts for. */
+    public Map<String, Integer> skipReasons(String jobId) {
+        return query(JobSql.SKIP_REASONS, rs -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            while (rs.next()) counts.put(rs.getString("skip_reason"), rs.getInt("row_count"));
+            return counts;
+        }, jobId);
+    }
+
+    // ------------------------------------------------------------------ answer cache
+
+    /**
+     * The cached answers under a spec for these texts, stored at or after {@code storedSince}, by
+     * content hash; marks each found as used now.
+     */
+    public Map<String, CachedAnswer> cachedAnswers(String specHash, Collection<String> contentHashes, Timestamp storedSince) {
+        if (contentHashes.isEmpty()) return Map.of();
+        List<Object> parameters = new ArrayList<>(List.of(specHash, storedSince));
+        parameters.addAll(contentHashes);
+        Map<String, CachedAnswer> found = query(JobSql.SELECT_CACHED_PREFIX + placeholders(contentHashes.size()), rs -> {
+            Map<String, CachedAnswer> answers = new HashMap<>();
+            while (rs.next()) {
+                answers.put(rs.getString("content_hash"), new CachedAnswer(rs.getString("content_hash"),
+                        rs.getString("answer"), rs.getBoolean("trimmed"), null));
+            }
+            return answers;
+        }, parameters.toArray());
+        if (!found.isEmpty()) {
+            List<Object> touch = new ArrayList<>(List.of(now(), specHash));
+            touch.addAll(found.keySet());
+            execute(JobSql.TOUCH_CACHED_PREFIX + placeholders(found.size()), touch.toArray());
+        }
+        return found;
+    }
+
+    /** Stores answers under a spec, replacing any entry for the same text (an expired one, or another worker's). */
+    public void storeAnswers(String specHash, List<CachedAnswer> answers) {
+        if (answers.isEmpty()) return;
+        inTransaction(connection -> {
+            Timestamp now = now();
+            try (PreparedStatement delete = connection.prepareStatement(JobSql.DELETE_CACHED);
+                 PreparedStatement insert = connection.prepareStatement(JobSql.INSERT_CACHED)) {
+                for (CachedAnswer answer : answers) {
+                    bind(delete, specHash, answer.contentHash());
+                    delete.addBatch();
+                    bind(insert, specHash, answer.contentHash(), answer.answer(), answer.trimmed(), answer.deployment(), now, now);
+                    insert.addBatch();
+                }
+                delete.executeBatch();
+                insert.executeBatch();
+            }
+        });
+    }
+
+    public int cacheEntries() {
+        return query(JobSql.COUNT_CACHED, rs -> rs.next() ? rs.getInt(1) : 0);
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?")) + ")";
     }
 
     public boolean renewLease(String jobId, String owner, Timestamp until) {
@@ -178,7 +274,7 @@ public final class JobStore {
     /** How many rows each deployment answered (the fallback's share shows here). */
     public Map<String, Integer> answersByDeployment(String jobId) {
         return query(JobSql.ANSWERS_BY_DEPLOYMENT, rs -> {
-            Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            Map<String, Integer> counts = new LinkedHashMap<>();
             while (rs.next()) counts.put(rs.getString("deployment"), rs.getInt("row_count"));
             return counts;
         }, jobId);
@@ -197,8 +293,30 @@ public final class JobStore {
     public record RowErrorSummary(String error, int rows, long exampleRowId) {
     }
 
-    /** A row as read from the sheet: its text to analyse, or why it is skipped. */
-    public record RowSource(long rowId, String content, String skipReason) {
+    /**
+     * A row as read from the sheet: its text to analyse (and the text's hash), or why it is skipped;
+     * and what an incremental job found about it.
+     */
+    public record RowSource(long rowId, String content, String contentHash, String skipReason, Finding finding) {
+
+        public static RowSource analyse(long rowId, String content, String contentHash, Finding finding) {
+            return new RowSource(rowId, content, contentHash, null, finding);
+        }
+
+        public static RowSource skipped(long rowId, String contentHash, String reason, Finding finding) {
+            return new RowSource(rowId, null, contentHash, reason, finding);
+        }
+    }
+
+    /** What an incremental job found about a row, counted apart in the job's status. */
+    public enum Finding { NONE, UNCHANGED, EDITED_BY_PERSON }
+
+    /** What was last written to a row's target cell, and the hashes it was written for. */
+    public record RowResult(String specHash, String contentHash, String writtenValue) {
+    }
+
+    /** An answer in the cache, by the hash of the text it answers. */
+    public record CachedAnswer(String contentHash, String answer, boolean trimmed, String deployment) {
     }
 
     private Timestamp now() {

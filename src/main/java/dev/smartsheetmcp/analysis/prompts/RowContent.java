@@ -1,9 +1,5 @@
 package dev.smartsheetmcp.analysis.prompts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,39 +40,5 @@ public record RowContent(String text) {
     /** True when every source cell was empty: such rows are skipped. */
     public boolean isEmpty() {
         return text.isEmpty();
-    }
-
-    /** SHA-256 of the text (UTF-8), lower-case hex: equal texts give equal hashes across runs and JVMs. */
-    public String hash() {
-        return sha256(text);
-    }
-
-    /**
-     * SHA-256 (hex) of what decides the answer apart from the row: the type, the source columns in
-     * order, the target column and, for {@code custom} only, the goal (stripped; other types ignore it).
-     * Each field is length-prefixed, so no choice of titles makes two different specs collide by
-     * concatenation. The leading {@code v1} changes if the prompts or the encoding ever change meaning.
-     */
-    public static String specHash(AnalysisType type, List<String> sourceColumns, String targetColumn, String customGoal) {
-        StringBuilder spec = new StringBuilder("v1");
-        field(spec, type.wireName());
-        field(spec, Integer.toString(sourceColumns.size()));
-        sourceColumns.forEach(title -> field(spec, title));
-        field(spec, targetColumn);
-        field(spec, type == AnalysisType.CUSTOM && customGoal != null ? customGoal.strip() : "");
-        return sha256(spec.toString());
-    }
-
-    private static void field(StringBuilder spec, String value) {
-        spec.append('|').append(value.length()).append(':').append(value);
-    }
-
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
     }
 }

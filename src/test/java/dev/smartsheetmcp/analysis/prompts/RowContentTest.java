@@ -39,36 +39,4 @@ class RowContentTest {
         assertThat(content.isEmpty()).isTrue();
         assertThat(content.text()).isEmpty();
     }
-
-    @Test
-    void contentHashIsTheSha256OfTheText() {
-        assertThat(new RowContent("abc").hash())
-                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-        assertThat(RowContent.of(List.of("A"), Map.of("A", "abc")).hash()).isEqualTo(new RowContent("abc").hash());
-    }
-
-    @Test
-    void specHashChangesWithEveryPartThatChangesTheAnswer() {
-        String base = RowContent.specHash(AnalysisType.SUMMARIZE, List.of("A", "B"), "Out", null);
-        assertThat(base).hasSize(64).isEqualTo(RowContent.specHash(AnalysisType.SUMMARIZE, List.of("A", "B"), "Out", null));
-        assertThat(RowContent.specHash(AnalysisType.SENTIMENT, List.of("A", "B"), "Out", null)).isNotEqualTo(base);
-        assertThat(RowContent.specHash(AnalysisType.SUMMARIZE, List.of("B", "A"), "Out", null)).isNotEqualTo(base);
-        assertThat(RowContent.specHash(AnalysisType.SUMMARIZE, List.of("A", "B"), "Out2", null)).isNotEqualTo(base);
-        assertThat(RowContent.specHash(AnalysisType.CUSTOM, List.of("A"), "Out", "goal one"))
-                .isNotEqualTo(RowContent.specHash(AnalysisType.CUSTOM, List.of("A"), "Out", "goal two"));
-    }
-
-    @Test
-    void specHashIgnoresTheGoalOfBuiltInTypes() {
-        assertThat(RowContent.specHash(AnalysisType.SUMMARIZE, List.of("A"), "Out", "ignored"))
-                .isEqualTo(RowContent.specHash(AnalysisType.SUMMARIZE, List.of("A"), "Out", null));
-    }
-
-    @Test
-    void specHashFieldsCannotRunIntoEachOther() {
-        assertThat(RowContent.specHash(AnalysisType.SUMMARIZE, List.of("A|B"), "C", null))
-                .isNotEqualTo(RowContent.specHash(AnalysisType.SUMMARIZE, List.of("A", "B"), "C", null));
-        assertThat(RowContent.specHash(AnalysisType.SUMMARIZE, List.of("AB"), "C", null))
-                .isNotEqualTo(RowContent.specHash(AnalysisType.SUMMARIZE, List.of("A"), "BC", null));
-    }
 }
