@@ -13,8 +13,9 @@ import org.apache.camel.spi.OnCamelContextStarting;
 
 /**
  * The batch analysis meters: jobs in the queue by status (a gauge whose counts are read at most
- * once per refresh period, however often it is scraped), rows processed and failed by this
- * process, and how long finished jobs took from their first claim, by final status.
+ * once per refresh period, however often it is scraped), rows this process finished in a batch
+ * (answer written, or failed) and of those the failed ones, and how long finished jobs took from
+ * their first claim, by final status.
  */
 public final class JobMetrics implements OnCamelContextStarting {
 
@@ -32,7 +33,7 @@ public final class JobMetrics implements OnCamelContextStarting {
         this.registry = registry;
         this.refreshNanos = Duration.ofSeconds(queueDepthRefreshSeconds).toNanos();
         this.rowsProcessed = Counter.builder("analysis.rows.processed")
-                .description("Rows finished by batch analysis: answer written, failed or skipped").register(registry);
+                .description("Rows batch analysis finished in a batch: answer written, or failed").register(registry);
         this.rowsFailed = Counter.builder("analysis.rows.failed")
                 .description("Rows batch analysis could not analyse or write").register(registry);
     }

@@ -100,7 +100,8 @@ class HealthEndpointsTest {
 
     @Test
     void readinessIsDownWhenTheJobStoreIsUnreachable() throws Exception {
-        app = SandboxApp.start();
+        app = SandboxApp.start(Map.of("metrics.enabled", "false"));
+        assertThat(get("/metrics").statusCode()).as("metrics.enabled=false hides /metrics").isEqualTo(404);
         app.context().getRegistry().lookupByNameAndType("jobsDataSource", HikariDataSource.class).close();
 
         HttpResponse<String> ready = get("/health/ready");
