@@ -1,6 +1,5 @@
 package dev.smartsheetmcp.app;
 
-import dev.smartsheetmcp.ops.Observability;
 import dev.smartsheetmcp.sandbox.SandboxEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;

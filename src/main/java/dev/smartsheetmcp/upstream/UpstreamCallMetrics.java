@@ -1,6 +1,7 @@
 package dev.smartsheetmcp.upstream;
 
 import dev.smartsheetmcp.ops.ExchangeSentNotifier;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
@@ -41,10 +42,12 @@ public final class UpstreamCallMetrics extends ExchangeSentNotifier {
                 .register(registry)
                 .record(event.getTimeTaken(), TimeUnit.MILLISECONDS);
         if ("429".equals(status)) {
-            registry.counter("upstream.rate.limited", "api", api).increment();
+            Counter.builder("upstream.rate.limited").description("429 answers from upstream APIs")
+                    .tag("api", api).register(registry).increment();
         }
         if (exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) > 0) {
-            registry.counter("upstream.retries", "api", api).increment();
+            Counter.builder("upstream.retries").description("Upstream requests that repeat an earlier attempt")
+                    .tag("api", api).register(registry).increment();
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.smartsheetmcp.sandbox.FaultInjector;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.ToolCalls;
@@ -27,10 +28,12 @@ class HealthEndpointsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SandboxApp app;
+    private SmartsheetEmulator standalone;
 
     @AfterEach
     void stop() throws Exception {
         if (app != null) app.close();
+        if (standalone != null) standalone.close();
     }
 
     @Test
@@ -112,6 +115,28 @@ class HealthEndpointsTest {
         JsonNode health = JSON.readTree(get("/health").body());
         assertThat(health.path("status").asText()).isEqualTo("ok");
         assertThat(health.path("checks").path("job-store").asText()).isEqualTo("DOWN");
+    }
+
+    @Test
+    void withoutAzureOpenAiSettingsReadinessIsUpAndAnalysisIsRefused() throws Exception {
+        standalone = new SmartsheetEmulator(new FaultInjector(5), 300).addToken("smartsheet-only-token");
+        standalone.start(0, 8);
+        long sheetId = standalone.seedDemo().sheetId();
+        app = SandboxApp.start(Map.of("sandbox.enabled", "false", "smartsheet.base-url", standalone.baseUrl(),
+                "smartsheet.api-key", "smartsheet-only-token", "azure.api-base", "", "azure.api-key", "",
+                "azure.deployment", "", "azure.fallback-deployment", ""));
+        try (McpSyncClient client = app.mcpClient()) {
+            ToolCalls.ok(client, "get_column_map", Map.of("sheet_id", Long.toString(sheetId)));
+            assertThat(ToolCalls.error(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
+                    "type", "summarize", "sourceColumns", List.of("Feedback"), "targetColumn", "Summary")))
+                    .contains("AZURE_OPENAI_API_BASE");
+        }
+
+        HttpResponse<String> ready = get("/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        JsonNode readiness = JSON.readTree(ready.body());
+        assertThat(check(readiness, "azure-openai").path("state").asText()).isEqualTo("UP");
+        assertThat(check(readiness, "smartsheet").path("message").asText()).isEqualTo("the last call succeeded");
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -1,4 +1,4 @@
-package dev.smartsheetmcp.ops;
+package dev.smartsheetmcp.app;
 
 import dev.smartsheetmcp.mcp.ToolCallMetrics;
 import dev.smartsheetmcp.upstream.UpstreamCallMetrics;
@@ -20,12 +20,12 @@ import org.apache.camel.support.LifecycleStrategySupport;
  * notifiers timing tool calls and upstream requests; and, once every bean exists, the circuit
  * breakers' meters.
  */
-public final class Observability {
+final class Observability {
 
     private Observability() {
     }
 
-    public static void install(CamelContext context) {
+    static void install(CamelContext context) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
         MicrometerRoutePolicyFactory routeMeters = new MicrometerRoutePolicyFactory();
@@ -40,7 +40,7 @@ public final class Observability {
 
     /**
      * resilience4j-micrometer meters a breaker registry's breakers; ours are beans built one by one
-     * (see {@link UpstreamBreakers}), so a registry is made over them.
+     * (see {@link dev.smartsheetmcp.ops.UpstreamBreakers}), so a registry is made over them.
      */
     private static void bindBreakerMeters(CamelContext context, PrometheusMeterRegistry registry) {
         InMemoryRegistryStore<CircuitBreaker> breakers = new InMemoryRegistryStore<>();
