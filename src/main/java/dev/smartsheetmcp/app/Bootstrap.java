@@ -11,7 +11,7 @@ import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
- * Runs before any route is built: in sandbox mode starts the emulators and points the
+ * Runs before any route is built: installs the metrics registry; in sandbox mode starts the emulators and points the
  * settings at them; otherwise checks the settings (and, unless disabled, that the Azure
  * deployment exists) and stops the start-up with every problem found.
  */
@@ -20,6 +20,7 @@ final class Bootstrap extends MainListenerSupport {
     @Override
     public void beforeConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
+        Observability.install(context);
         PropertiesComponent properties = context.getPropertiesComponent();
         Function<String, String> property = key -> properties.resolveProperty(key).orElse("");
         boolean sandbox = Boolean.parseBoolean(property.apply(Settings.SANDBOX.property()));

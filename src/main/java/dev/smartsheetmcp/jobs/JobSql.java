@@ -125,6 +125,8 @@ final class JobSql {
             WHERE (CAST(? AS VARCHAR(16)) IS NULL OR status = ?) AND (CAST(? AS BIGINT) IS NULL OR sheet_id = ?)
             ORDER BY created_at DESC LIMIT ?""";
 
+    static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) AS job_count FROM analysis_job GROUP BY status";
+
     private JobSql() {
     }
 }

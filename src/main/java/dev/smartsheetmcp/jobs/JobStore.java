@@ -289,6 +289,15 @@ public final class JobStore {
         }, status, status, sheetId, sheetId, limit);
     }
 
+    /** How many jobs are in each status; a status no job is in is absent. */
+    public Map<JobStatus, Integer> countsByStatus() {
+        return query(JobSql.COUNT_BY_STATUS, rs -> {
+            Map<JobStatus, Integer> counts = new java.util.EnumMap<>(JobStatus.class);
+            while (rs.next()) counts.put(JobStatus.fromWire(rs.getString("status")), rs.getInt("job_count"));
+            return counts;
+        });
+    }
+
     /** One kind of row failure, how many rows had it, and one of them. */
     public record RowErrorSummary(String error, int rows, long exampleRowId) {
     }

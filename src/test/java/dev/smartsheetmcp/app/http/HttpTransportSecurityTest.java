@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,6 +90,19 @@ class HttpTransportSecurityTest {
         HttpResponse<String> health = send(get("/health"));
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\"");
+    }
+
+    @Test
+    void noEndpointSendsTheRequestsCredentialsBack() throws Exception {
+        for (String path : List.of("/health", "/health/live", "/health/ready", "/metrics", "/jobs", "/jobs/data.json")) {
+            HttpResponse<String> response = send(get(path).header("Authorization", "Bearer " + TOKEN)
+                    .header("Cookie", "session=cookie-value-7d3f"));
+            assertThat(response.statusCode()).as(path).isIn(200, 503);
+            assertThat(response.headers().map().keySet()).as(path).noneMatch(name ->
+                    name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Cookie"));
+            assertThat(response.headers().map().values().toString()).as(path).doesNotContain(TOKEN, "cookie-value-7d3f");
+            assertThat(response.body()).as(path).doesNotContain(TOKEN);
+        }
     }
 
     @Test
