@@ -111,6 +111,8 @@ class MetricsEndpointTest {
                 .isPositive();
         assertThat(increase(before, after, "analysis_rows_processed_total", Map.of())).isEqualTo(40);
         assertThat(increase(before, after, "analysis_rows_failed_total", Map.of())).isZero();
+        assertThat(increase(before, after, "analysis_cache_misses_total", Map.of())).isEqualTo(40);
+        assertThat(increase(before, after, "analysis_cache_hits_total", Map.of())).isZero();
         assertThat(increase(before, after, "analysis_job_duration_seconds_count", Map.of("status", "completed"))).isEqualTo(1);
     }
 
