@@ -18,12 +18,14 @@ public final class AnalysisDraft {
     final int batchSize;
     final boolean onlyEmptyTarget;
     final boolean waitForCompletion;
+    final String scheduleName;
     List<Long> sourceColumnIds;
     long targetColumnId;
     PromptTemplate template;
 
     AnalysisDraft(long sheetId, AnalysisType type, List<String> sourceColumns, String targetColumn, List<Long> rowIds,
-                  String customGoal, int priority, int batchSize, boolean onlyEmptyTarget, boolean waitForCompletion) {
+                  String customGoal, int priority, int batchSize, boolean onlyEmptyTarget, boolean waitForCompletion,
+                  String scheduleName) {
         this.sheetId = sheetId;
         this.type = type;
         this.sourceColumns = sourceColumns;
@@ -34,6 +36,7 @@ public final class AnalysisDraft {
         this.batchSize = batchSize;
         this.onlyEmptyTarget = onlyEmptyTarget;
         this.waitForCompletion = waitForCompletion;
+        this.scheduleName = scheduleName;
     }
 
     public boolean isCustom() {
@@ -47,6 +50,6 @@ public final class AnalysisDraft {
     JobSpec toSpec(String jobId) {
         return new JobSpec(jobId, sheetId, type.wireName(), sourceColumns, sourceColumnIds, targetColumn, targetColumnId,
                 rowIds, customGoal, template.systemPrompt(), template.initialPrompt(), template.continuationPrompt(),
-                template.maxTokens(), onlyEmptyTarget, priority, batchSize);
+                template.maxTokens(), onlyEmptyTarget, priority, batchSize, scheduleName);
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What a job does, fixed when it is queued: the sheet, the columns, the prompts (for custom
- * analysis the optimised ones), and how it runs.
+ * analysis the optimised ones), and how it runs. {@code scheduleName} is the schedule that
+ * enqueued it, or null for a job started by a tool call.
  */
 public record JobSpec(
         String id,
@@ -22,5 +23,6 @@ public record JobSpec(
         int maxTokens,
         boolean onlyEmptyTarget,
         int priority,
-        int batchSize) {
+        int batchSize,
+        String scheduleName) {
 }

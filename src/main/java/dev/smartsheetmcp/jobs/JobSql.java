@@ -7,8 +7,9 @@ final class JobSql {
             INSERT INTO analysis_job (id, sheet_id, analysis_type, source_columns, source_column_ids, target_column, target_column_id,
                 row_filter, custom_goal, system_prompt, initial_prompt, continuation_prompt, max_tokens,
                 only_empty_target, priority, batch_size, status, cancel_requested, total_rows, written_rows,
-                failed_rows, skipped_rows, trimmed_rows, batch_count, batches_done, attempts, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', FALSE, -1, 0, 0, 0, 0, 0, 0, 0, ?, ?)""";
+                failed_rows, skipped_rows, trimmed_rows, batch_count, batches_done, attempts, created_at, updated_at,
+                schedule_name)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', FALSE, -1, 0, 0, 0, 0, 0, 0, 0, ?, ?, ?)""";
 
     static final String SELECT_JOB = "SELECT * FROM analysis_job WHERE id = ?";
 
@@ -82,6 +83,7 @@ final class JobSql {
     static final String LIST_JOBS = """
             SELECT * FROM analysis_job
             WHERE (CAST(? AS VARCHAR(16)) IS NULL OR status = ?) AND (CAST(? AS BIGINT) IS NULL OR sheet_id = ?)
+              AND (CAST(? AS VARCHAR(64)) IS NULL OR schedule_name = ?)
             ORDER BY created_at DESC LIMIT ?""";
 
     private JobSql() {

@@ -29,8 +29,9 @@ public final class JobStatusView {
         ToolArguments args = ToolArguments.of(arguments);
         String status = args.optionalText("status").orElse(null);
         Long sheetId = args.optionalId("sheet_id").orElse(null);
+        String schedule = args.optionalText("schedule").orElse(null);
         int limit = args.optionalInt("limit").orElse(50);
-        List<Map<String, Object>> jobs = store.list(status, sheetId, limit).stream()
+        List<Map<String, Object>> jobs = store.list(status, sheetId, schedule, limit).stream()
                 .map(job -> describe(job, false)).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("jobs", jobs);
@@ -74,6 +75,7 @@ public final class JobStatusView {
         view.put("targetColumn", spec.targetColumn());
         view.put("status", job.status().wire());
         view.put("priority", spec.priority());
+        if (spec.scheduleName() != null) view.put("schedule", spec.scheduleName());
         view.put("total_rows", Math.max(job.totalRows(), 0));
         view.put("processed", job.processedRows());
         view.put("written", job.writtenRows());

@@ -44,7 +44,7 @@ public final class JobStore {
         execute(JobSql.INSERT_JOB, spec.id(), spec.sheetId(), spec.analysisType(), json(spec.sourceColumns()),
                 json(spec.sourceColumnIds()), spec.targetColumn(), spec.targetColumnId(), spec.rowFilter() == null ? null : json(spec.rowFilter()),
                 spec.customGoal(), spec.systemPrompt(), spec.initialPrompt(), spec.continuationPrompt(), spec.maxTokens(),
-                spec.onlyEmptyTarget(), spec.priority(), spec.batchSize(), now, now);
+                spec.onlyEmptyTarget(), spec.priority(), spec.batchSize(), now, now, spec.scheduleName());
     }
 
     public Optional<JobRecord> find(String jobId) {
@@ -184,13 +184,13 @@ public final class JobStore {
         }, jobId);
     }
 
-    /** Newest first, optionally only one status and one sheet. */
-    public List<JobRecord> list(String status, Long sheetId, int limit) {
+    /** Newest first, optionally only one status, one sheet and one schedule's jobs. */
+    public List<JobRecord> list(String status, Long sheetId, String scheduleName, int limit) {
         return query(JobSql.LIST_JOBS, rs -> {
             List<JobRecord> jobs = new ArrayList<>();
             while (rs.next()) jobs.add(JobRecord.from(rs));
             return jobs;
-        }, status, status, sheetId, sheetId, limit);
+        }, status, status, sheetId, sheetId, scheduleName, scheduleName, limit);
     }
 
     /** One kind of row failure, how many rows had it, and one of them. */
