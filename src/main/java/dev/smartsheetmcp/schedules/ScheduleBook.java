@@ -61,9 +61,7 @@ public final class ScheduleBook {
                 store.delete(stored.name());
             }
         }
-        for (Schedule schedule : configured) {
-            if (store.find(schedule.name()).isPresent()) store.update(schedule); else store.insert(schedule);
-        }
+        for (Schedule schedule : configured) store.upsert(schedule);
         reconcileTriggers();
     }
 

@@ -40,16 +40,26 @@ public final class ScheduleStore {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", append(definition(schedule), now, now));
     }
 
-    /** Replaces the definition; the schedule keeps its current job and its firings. */
-    public void update(Schedule schedule) {
+    /** Inserts or replaces; of two instances upserting at once, the second updates. */
+    public void upsert(Schedule schedule) {
+        if (update(schedule)) return;
+        try {
+            insert(schedule);
+        } catch (IllegalStateException insertedMeanwhile) {
+            if (!update(schedule)) throw insertedMeanwhile;
+        }
+    }
+
+    /** Replaces the definition; the schedule keeps its current job and its firings. False if there is none. */
+    public boolean update(Schedule schedule) {
         Object[] values = definition(schedule);
         Object[] parameters = new Object[values.length + 1];
         System.arraycopy(values, 1, parameters, 0, values.length - 1);
         parameters[values.length - 1] = Timestamp.from(Instant.now());
         parameters[values.length] = schedule.name();
-        execute("UPDATE schedule SET source = ?, cron = ?, time_zone = ?, sheet_id = ?, analysis_type = ?,"
+        return execute("UPDATE schedule SET source = ?, cron = ?, time_zone = ?, sheet_id = ?, analysis_type = ?,"
                 + " source_columns = ?, target_column = ?, custom_goal = ?, priority = ?, batch_size = ?,"
-                + " overwrite_edited = ?, full_rerun = ?, enabled = ?, updated_at = ? WHERE name = ?", parameters);
+                + " overwrite_edited = ?, full_rerun = ?, enabled = ?, updated_at = ? WHERE name = ?", parameters) == 1;
     }
 
     public boolean delete(String name) {

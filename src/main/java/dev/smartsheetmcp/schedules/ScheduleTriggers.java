@@ -21,6 +21,8 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The schedules' Quartz triggers, one cron trigger per enabled schedule, kept in Quartz's
@@ -40,6 +42,8 @@ public final class ScheduleTriggers {
         void fire(String scheduleName, Instant scheduledFor);
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduleTriggers.class);
+
     private final MisfirePolicy misfirePolicy;
     private volatile Scheduler scheduler;
 
@@ -53,11 +57,18 @@ public final class ScheduleTriggers {
         CamelContext camel = exchange.getContext();
         Scheduler quartz = camel.getComponent("quartz", QuartzComponent.class).getScheduler();
         ProducerTemplate producer = camel.createProducerTemplate();
-        quartz.getContext().put(DISPATCH, (Dispatch) (name, scheduledFor) -> producer.send("direct:schedule-fire", firing -> {
-            firing.getIn().setHeader(SCHEDULE_HEADER, name);
-            firing.getIn().setHeader(FIRED_BY_HEADER, "cron");
-            firing.getIn().setHeader(SCHEDULED_FOR_HEADER, scheduledFor);
-        }));
+        quartz.getContext().put(DISPATCH, (Dispatch) (name, scheduledFor) -> {
+            Exchange firing = producer.send("direct:schedule-fire", exchange -> {
+                exchange.getIn().setHeader(SCHEDULE_HEADER, name);
+                exchange.getIn().setHeader(FIRED_BY_HEADER, "cron");
+                exchange.getIn().setHeader(SCHEDULED_FOR_HEADER, scheduledFor);
+            });
+            // a failure the route could not record as a firing (the schedule was deleted meanwhile, the database is down)
+            if (firing.getException() != null) {
+                LOG.error("Schedule {}: the firing due {} was not recorded: {}", name, scheduledFor,
+                        firing.getException().getMessage(), firing.getException());
+            }
+        });
         scheduler = quartz;
     }
 
