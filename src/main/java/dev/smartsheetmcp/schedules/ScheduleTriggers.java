@@ -58,10 +58,10 @@ public final class ScheduleTriggers {
         Scheduler quartz = camel.getComponent("quartz", QuartzComponent.class).getScheduler();
         ProducerTemplate producer = camel.createProducerTemplate();
         quartz.getContext().put(DISPATCH, (Dispatch) (name, scheduledFor) -> {
-            Exchange firing = producer.send("direct:schedule-fire", exchange -> {
-                exchange.getIn().setHeader(SCHEDULE_HEADER, name);
-                exchange.getIn().setHeader(FIRED_BY_HEADER, "cron");
-                exchange.getIn().setHeader(SCHEDULED_FOR_HEADER, scheduledFor);
+            Exchange firing = producer.send("direct:schedule-fire", message -> {
+                message.getIn().setHeader(SCHEDULE_HEADER, name);
+                message.getIn().setHeader(FIRED_BY_HEADER, "cron");
+                message.getIn().setHeader(SCHEDULED_FOR_HEADER, scheduledFor);
             });
             // a failure the route could not record as a firing (the schedule was deleted meanwhile, the database is down)
             if (firing.getException() != null) {
