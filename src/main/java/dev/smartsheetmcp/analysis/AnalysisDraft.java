@@ -20,13 +20,14 @@ public final class AnalysisDraft {
     final boolean waitForCompletion;
     final boolean incremental;
     final boolean overwriteEdited;
+    final String scheduleName;
     List<Long> sourceColumnIds;
     long targetColumnId;
     PromptTemplate template;
 
     AnalysisDraft(long sheetId, AnalysisType type, List<String> sourceColumns, String targetColumn, List<Long> rowIds,
                   String customGoal, int priority, int batchSize, boolean onlyEmptyTarget, boolean waitForCompletion,
-                  boolean incremental, boolean overwriteEdited) {
+                  boolean incremental, boolean overwriteEdited, String scheduleName) {
         this.sheetId = sheetId;
         this.type = type;
         this.sourceColumns = sourceColumns;
@@ -39,6 +40,7 @@ public final class AnalysisDraft {
         this.waitForCompletion = waitForCompletion;
         this.incremental = incremental;
         this.overwriteEdited = overwriteEdited;
+        this.scheduleName = scheduleName;
     }
 
     public boolean isCustom() {
@@ -53,6 +55,6 @@ public final class AnalysisDraft {
         return new JobSpec(jobId, sheetId, type.wireName(), sourceColumns, sourceColumnIds, targetColumn, targetColumnId,
                 rowIds, customGoal, template.systemPrompt(), template.initialPrompt(), template.continuationPrompt(),
                 template.maxTokens(), onlyEmptyTarget, priority, batchSize,
-                AnalysisHashes.spec(type, customGoal, sourceColumnIds, template), incremental, overwriteEdited);
+                AnalysisHashes.spec(type, customGoal, sourceColumnIds, template), incremental, overwriteEdited, scheduleName);
     }
 }

@@ -27,6 +27,10 @@ import org.apache.camel.Exchange;
 public final class AnalysisRequests {
 
     public static final String DRAFT = "AnalysisDraft";
+    /** Set by a schedule's firing (never by a tool call): the schedule's name, stored on the job. */
+    public static final String SCHEDULE_NAME = "ScheduleName";
+    /** Set by a schedule's firing: the job id it reserved on the schedule (see ScheduleStore#reserve). */
+    public static final String RESERVED_JOB_ID = "ReservedJobId";
 
     private final JobStore store;
     private final PromptTemplates templates;
@@ -62,7 +66,7 @@ public final class AnalysisRequests {
                 args.nonBlankText("targetColumn"), args.has("rowIds") ? distinct(args.ids("rowIds")) : null,
                 type == AnalysisType.CUSTOM ? customGoal : null, args.optionalInt("priority").orElse(0), batchSize,
                 args.flag("onlyEmptyTarget", false), args.flag("wait", false), args.flag("incremental", false),
-                args.flag("overwriteEdited", false));
+                args.flag("overwriteEdited", false), exchange.getProperty(SCHEDULE_NAME, String.class));
         exchange.setProperty(DRAFT, draft);
         exchange.getMessage().setHeader("SheetId", draft.sheetId);
     }
@@ -108,7 +112,7 @@ public final class AnalysisRequests {
     /** Queues the job; sets header JobId and answers the job's start summary. */
     public Map<String, Object> queue(Exchange exchange) {
         AnalysisDraft draft = exchange.getProperty(DRAFT, AnalysisDraft.class);
-        String jobId = UUID.randomUUID().toString();
+        String jobId = exchange.getProperty(RESERVED_JOB_ID, UUID.randomUUID().toString(), String.class);
         store.create(draft.toSpec(jobId));
         exchange.getMessage().setHeader("JobId", jobId);
         return Map.of("jobId", jobId, "analysisType", draft.type.wireName(), "status", "queued",

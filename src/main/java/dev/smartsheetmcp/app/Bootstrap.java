@@ -1,6 +1,7 @@
 package dev.smartsheetmcp.app;
 
 import dev.smartsheetmcp.sandbox.SandboxEnvironment;
+import dev.smartsheetmcp.schedules.ConfiguredSchedules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.apache.camel.spi.PropertiesComponent;
 /**
  * Runs before any route is built: installs the metrics registry; in sandbox mode starts the emulators and points the
  * settings at them; otherwise checks the settings (and, unless disabled, that the Azure
- * deployment exists) and stops the start-up with every problem found.
+ * deployment exists); in both, checks the configured schedules. Stops the start-up with every
+ * problem found.
  */
 final class Bootstrap extends MainListenerSupport {
 
@@ -28,6 +30,7 @@ final class Bootstrap extends MainListenerSupport {
             startSandbox(context, properties, property);
         }
         List<String> problems = new ArrayList<>(ConfigValidator.problems(property, sandbox));
+        problems.addAll(ConfiguredSchedules.read(properties).problems());
         if (!sandbox && problems.isEmpty() && shouldProbeAzure(property)) {
             new AzureDeploymentProbe(Duration.ofSeconds(10)).problem(
                     property.apply(Settings.AZURE_API_BASE.property()),

@@ -29,6 +29,11 @@ public final class JobLease {
         this.duration = Duration.ofSeconds(leaseSeconds);
     }
 
+    /** This worker's name, as written in leases. */
+    public String owner() {
+        return owner;
+    }
+
     /** Called once at startup. */
     public void resumeOwnJobs() {
         int released = store.releaseLeasesOf(owner);

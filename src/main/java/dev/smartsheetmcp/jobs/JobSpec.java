@@ -7,6 +7,7 @@ import java.util.List;
  * analysis the optimised ones), and how it runs. {@code specHash} fingerprints the analysis (see
  * {@code AnalysisHashes.spec}); an {@code incremental} job analyses only rows that changed since
  * the answer last written to them, leaving targets a person edited alone unless {@code overwriteEdited}.
+ * {@code scheduleName} is the schedule that enqueued it, or null for a job started by a tool call.
  */
 public record JobSpec(
         String id,
@@ -27,5 +28,6 @@ public record JobSpec(
         int batchSize,
         String specHash,
         boolean incremental,
-        boolean overwriteEdited) {
+        boolean overwriteEdited,
+        String scheduleName) {
 }

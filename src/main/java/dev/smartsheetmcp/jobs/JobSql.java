@@ -8,8 +8,8 @@ final class JobSql {
                 row_filter, custom_goal, system_prompt, initial_prompt, continuation_prompt, max_tokens,
                 only_empty_target, priority, batch_size, status, cancel_requested, total_rows, written_rows,
                 failed_rows, skipped_rows, trimmed_rows, batch_count, batches_done, attempts, created_at, updated_at,
-                spec_hash, incremental, overwrite_edited)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', FALSE, -1, 0, 0, 0, 0, 0, 0, 0, ?, ?, ?, ?, ?)""";
+                spec_hash, incremental, overwrite_edited, schedule_name)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', FALSE, -1, 0, 0, 0, 0, 0, 0, 0, ?, ?, ?, ?, ?, ?)""";
 
     static final String SELECT_JOB = "SELECT * FROM analysis_job WHERE id = ?";
 
@@ -123,6 +123,7 @@ final class JobSql {
     static final String LIST_JOBS = """
             SELECT * FROM analysis_job
             WHERE (CAST(? AS VARCHAR(16)) IS NULL OR status = ?) AND (CAST(? AS BIGINT) IS NULL OR sheet_id = ?)
+              AND (CAST(? AS VARCHAR(64)) IS NULL OR schedule_name = ?)
             ORDER BY created_at DESC LIMIT ?""";
 
     static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) AS job_count FROM analysis_job GROUP BY status";

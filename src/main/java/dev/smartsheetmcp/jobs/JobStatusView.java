@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The answers of {@code get_job_status}, {@code list_jobs} and {@code cancel_batch_analysis}, and the
@@ -31,16 +32,17 @@ public final class JobStatusView {
         ToolArguments args = ToolArguments.of(arguments);
         String status = args.optionalText("status").orElse(null);
         Long sheetId = args.optionalId("sheet_id").orElse(null);
+        String schedule = args.optionalText("schedule").orElse(null);
         int limit = args.optionalInt("limit").orElse(50);
-        return listing(store.list(status, sheetId, limit), job -> false);
+        return listing(store.list(status, sheetId, schedule, limit), job -> false);
     }
 
     /** The newest jobs as {@code list_jobs} shows them, plus the top row errors of jobs that have failed rows. */
     public Map<String, Object> overview(int limit) {
-        return listing(store.list(null, null, limit), job -> job.failedRows() > 0);
+        return listing(store.list(null, null, null, limit), job -> job.failedRows() > 0);
     }
 
-    private Map<String, Object> listing(List<JobRecord> records, java.util.function.Predicate<JobRecord> withRowErrors) {
+    private Map<String, Object> listing(List<JobRecord> records, Predicate<JobRecord> withRowErrors) {
         List<Map<String, Object>> jobs = records.stream().map(job -> describe(job, withRowErrors.test(job))).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("jobs", jobs);
@@ -84,6 +86,7 @@ public final class JobStatusView {
         view.put("targetColumn", spec.targetColumn());
         view.put("status", job.status().wire());
         view.put("priority", spec.priority());
+        if (spec.scheduleName() != null) view.put("schedule", spec.scheduleName());
         view.put("total_rows", Math.max(job.totalRows(), 0));
         view.put("processed", job.processedRows());
         view.put("written", job.writtenRows());

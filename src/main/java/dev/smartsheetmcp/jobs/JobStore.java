@@ -49,7 +49,7 @@ public final class JobStore {
                 json(spec.sourceColumnIds()), spec.targetColumn(), spec.targetColumnId(), spec.rowFilter() == null ? null : json(spec.rowFilter()),
                 spec.customGoal(), spec.systemPrompt(), spec.initialPrompt(), spec.continuationPrompt(), spec.maxTokens(),
                 spec.onlyEmptyTarget(), spec.priority(), spec.batchSize(), now, now, spec.specHash(), spec.incremental(),
-                spec.overwriteEdited());
+                spec.overwriteEdited(), spec.scheduleName());
     }
 
     public Optional<JobRecord> find(String jobId) {
@@ -280,13 +280,13 @@ public final class JobStore {
         }, jobId);
     }
 
-    /** Newest first, optionally only one status and one sheet. */
-    public List<JobRecord> list(String status, Long sheetId, int limit) {
+    /** Newest first, optionally only one status, one sheet and one schedule's jobs. */
+    public List<JobRecord> list(String status, Long sheetId, String scheduleName, int limit) {
         return query(JobSql.LIST_JOBS, rs -> {
             List<JobRecord> jobs = new ArrayList<>();
             while (rs.next()) jobs.add(JobRecord.from(rs));
             return jobs;
-        }, status, status, sheetId, sheetId, limit);
+        }, status, status, sheetId, sheetId, scheduleName, scheduleName, limit);
     }
 
     /** How many jobs are in each status; a status no job is in is absent. */

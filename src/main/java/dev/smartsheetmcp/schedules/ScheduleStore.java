@@ -1,0 +1,212 @@
+package dev.smartsheetmcp.schedules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Schedules and their firings in the job store's database. The no-overlap guard is
+ * {@link #reserve}: a compare-and-set of the schedule's current job, so of two firings that
+ * both saw the previous run finished, only one enqueues.
+ */
+public final class ScheduleStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "name, source, cron, time_zone, sheet_id, analysis_type, source_columns,"
+            + " target_column, custom_goal, priority, batch_size, overwrite_edited, full_rerun, enabled";
+
+    private final DataSource dataSource;
+
+    public ScheduleStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void insert(Schedule schedule) {
+        Timestamp now = Timestamp.from(Instant.now());
+        execute("INSERT INTO schedule (" + COLUMNS + ", created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", append(definition(schedule), now, now));
+    }
+
+    /** Inserts or replaces; of two instances upserting at once, the second updates. */
+    public void upsert(Schedule schedule) {
+        if (update(schedule)) return;
+        try {
+            insert(schedule);
+        } catch (IllegalStateException insertedMeanwhile) {
+            if (!update(schedule)) throw insertedMeanwhile;
+        }
+    }
+
+    /** Replaces the definition; the schedule keeps its current job and its firings. False if there is none. */
+    public boolean update(Schedule schedule) {
+        Object[] values = definition(schedule);
+        Object[] parameters = new Object[values.length + 1];
+        System.arraycopy(values, 1, parameters, 0, values.length - 1);
+        parameters[values.length - 1] = Timestamp.from(Instant.now());
+        parameters[values.length] = schedule.name();
+        return execute("UPDATE schedule SET source = ?, cron = ?, time_zone = ?, sheet_id = ?, analysis_type = ?,"
+                + " source_columns = ?, target_column = ?, custom_goal = ?, priority = ?, batch_size = ?,"
+                + " overwrite_edited = ?, full_rerun = ?, enabled = ?, updated_at = ? WHERE name = ?", parameters) == 1;
+    }
+
+    public boolean delete(String name) {
+        return execute("DELETE FROM schedule WHERE name = ?", name) == 1;
+    }
+
+    public Optional<Schedule> find(String name) {
+        List<Schedule> found = query("SELECT " + COLUMNS + " FROM schedule WHERE name = ?", ScheduleStore::schedules, name);
+        return found.stream().findFirst();
+    }
+
+    public List<Schedule> all() {
+        return query("SELECT " + COLUMNS + " FROM schedule ORDER BY name", ScheduleStore::schedules);
+    }
+
+    /** The job the schedule's last enqueueing firing reserved, if any. */
+    public Optional<String> currentJobId(String name) {
+        return query("SELECT current_job_id FROM schedule WHERE name = ?",
+                rs -> rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty(), name);
+    }
+
+    /** Makes {@code jobId} the schedule's current job if its current job is still {@code expected}. */
+    public boolean reserve(String name, String expected, String jobId) {
+        return execute("UPDATE schedule SET current_job_id = ? WHERE name = ?"
+                + " AND (current_job_id = ? OR (current_job_id IS NULL AND CAST(? AS VARCHAR(36)) IS NULL))",
+                jobId, name, expected, expected) == 1;
+    }
+
+    public void recordFiring(Firing firing) {
+        execute("INSERT INTO schedule_firing (schedule_name, fired_by, scheduled_for, fired_at, outcome, job_id, detail, node)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", firing.schedule(), firing.firedBy(),
+                firing.scheduledFor() == null ? null : Timestamp.from(firing.scheduledFor()),
+                Timestamp.from(firing.firedAt()), firing.outcome(), firing.jobId(), clip(firing.detail()), firing.node());
+    }
+
+    /** The schedule's newest firings first. */
+    public List<Firing> recentFirings(String name, int limit) {
+        return query("SELECT * FROM schedule_firing WHERE schedule_name = ? ORDER BY fired_at DESC, id DESC LIMIT ?", rs -> {
+            List<Firing> firings = new ArrayList<>();
+            while (rs.next()) {
+                Timestamp scheduled = rs.getTimestamp("scheduled_for");
+                firings.add(new Firing(rs.getString("schedule_name"), rs.getString("fired_by"),
+                        scheduled == null ? null : scheduled.toInstant(), rs.getTimestamp("fired_at").toInstant(),
+                        rs.getString("outcome"), rs.getString("job_id"), rs.getString("detail"), rs.getString("node")));
+            }
+            return firings;
+        }, name, limit);
+    }
+
+    /** How many firings had each outcome. */
+    public Map<String, Integer> firingCounts(String name) {
+        return query("SELECT outcome, COUNT(*) FROM schedule_firing WHERE schedule_name = ? GROUP BY outcome", rs -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (String outcome : List.of(Firing.ENQUEUED, Firing.SKIPPED, Firing.FAILED)) counts.put(outcome, 0);
+            while (rs.next()) counts.put(rs.getString(1), rs.getInt(2));
+            return counts;
+        }, name);
+    }
+
+    /** One firing: cron (Quartz) or manual (run_schedule_now), and what came of it. */
+    public record Firing(String schedule, String firedBy, Instant scheduledFor, Instant firedAt, String outcome,
+                         String jobId, String detail, String node) {
+        public static final String ENQUEUED = "enqueued";
+        public static final String SKIPPED = "skipped";
+        public static final String FAILED = "failed";
+    }
+
+    private static Object[] definition(Schedule s) {
+        return new Object[] {s.name(), s.source().wire(), s.cron(), s.timeZone(), s.sheetId(), s.type(),
+            json(s.sourceColumns()), s.targetColumn(), s.customGoal(), s.priority(), s.batchSize(),
+            s.overwriteEdited(), s.fullRerun(), s.enabled()};
+    }
+
+    private static List<Schedule> schedules(ResultSet rs) throws SQLException {
+        List<Schedule> schedules = new ArrayList<>();
+        while (rs.next()) {
+            schedules.add(new Schedule(rs.getString("name"), Schedule.Source.fromWire(rs.getString("source")),
+                    rs.getString("cron"), rs.getString("time_zone"), rs.getLong("sheet_id"), rs.getString("analysis_type"),
+                    columns(rs.getString("source_columns")), rs.getString("target_column"), rs.getString("custom_goal"),
+                    rs.getInt("priority"), (Integer) rs.getObject("batch_size", Integer.class),
+                    rs.getBoolean("overwrite_edited"), rs.getBoolean("full_rerun"), rs.getBoolean("enabled")));
+        }
+        return schedules;
+    }
+
+    private static Object[] append(Object[] values, Object... more) {
+        Object[] all = new Object[values.length + more.length];
+        System.arraycopy(values, 0, all, 0, values.length);
+        System.arraycopy(more, 0, all, values.length, more.length);
+        return all;
+    }
+
+    private static String json(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static List<String> columns(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt column list in the schedule table", e);
+        }
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
+    }
+
+    // ------------------------------------------------------------------ JDBC plumbing
+
+    private interface Reader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private int execute(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("schedule store: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T query(String sql, Reader<T> reader, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet rs = statement.executeQuery()) {
+                return reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("schedule store: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] == null) {
+                statement.setNull(i + 1, Types.NULL);
+            } else {
+                statement.setObject(i + 1, parameters[i]);
+            }
+        }
+    }
+}
