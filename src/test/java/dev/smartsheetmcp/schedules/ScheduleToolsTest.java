@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
+import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.ToolCalls;
@@ -153,6 +155,50 @@ class ScheduleToolsTest {
         } finally {
             app.sandbox().azure().faults().latency(Duration.ZERO);
         }
+    }
+
+    /** A nightly schedule's runs: the first analyses everything, the next only what changed, a person's edit survives. */
+    @Test
+    void scheduledRunsAreIncrementalUnlessAFullRerunIsAskedFor() {
+        SmartsheetEmulator smartsheet = app.sandbox().smartsheet();
+        AzureOpenAiEmulator azure = app.sandbox().azure();
+        String deployment = app.sandbox().applicationProperties().get("azure.deployment");
+        long sheetId = AnalysisSheets.create(smartsheet, "Nightly", 200);
+        ToolCalls.ok(client, "create_schedule", schedule("nightly-incremental", sheetId, Map.of()));
+
+        JsonNode first = runNow("nightly-incremental", false);
+        assertThat(first.path("incremental").asBoolean()).isTrue();
+        assertThat(first.path("written").asInt()).isEqualTo(200);
+
+        List<Long> changed = smartsheet.changeText(sheetId, "Feedback", 0.01, 11);
+        long edited = smartsheet.rowIds(sheetId).stream().filter(id -> !changed.contains(id)).findFirst().orElseThrow();
+        smartsheet.editCellAsPerson(sheetId, edited, "Summary", "Checked by a person");
+        smartsheet.resetCounters();
+        azure.resetCounters();
+        JsonNode second = runNow("nightly-incremental", false);
+        assertThat(changed).hasSize(2);
+        assertThat(second.path("written").asInt()).isEqualTo(2);
+        assertThat(second.path("edited_by_person").asInt()).isEqualTo(1);
+        assertThat(second.path("unchanged").asInt()).isEqualTo(197);
+        assertThat(azure.completionCount(deployment)).isEqualTo(second.path("cache_misses").asInt()).isLessThanOrEqualTo(2);
+        for (Long rowId : smartsheet.rowIds(sheetId)) {
+            assertThat(smartsheet.cellWriteCount(sheetId, rowId, "Summary")).isEqualTo(changed.contains(rowId) ? 1 : 0);
+        }
+        assertThat(smartsheet.cellValue(sheetId, edited, "Summary")).isEqualTo("Checked by a person");
+
+        azure.resetCounters();
+        JsonNode full = runNow("nightly-incremental", true);
+        assertThat(full.path("incremental").asBoolean()).isFalse();
+        assertThat(full.path("written").asInt()).isEqualTo(200);
+        assertThat(azure.completionCount(deployment)).as("every answer from the cache").isZero();
+    }
+
+    private static JsonNode runNow(String name, boolean fullRerun) {
+        String jobId = ToolCalls.ok(client, "run_schedule_now", Map.of("name", name, "fullRerun", fullRerun))
+                .path("jobId").asText();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
+                ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId)).path("status").asText().equals("completed"));
+        return ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId));
     }
 
     private static Map<String, Object> schedule(String name, long sheetId, Map<String, Object> overrides) {
