@@ -260,7 +260,8 @@ class SecretLeakIT {
 
     private McpSyncClient client(AppProcess app) {
         McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(app.baseUrl()).endpoint("/mcp")
-                        .customizeRequest(request -> request.header("Authorization", "Bearer " + mcpToken))
+                        .httpRequestCustomizer((request, method, uri, body, context) ->
+                                request.header("Authorization", "Bearer " + mcpToken))
                         .build())
                 .requestTimeout(Duration.ofMinutes(2)).build();
         client.initialize();
