@@ -126,6 +126,46 @@ class GracefulShutdownIT {
         }
     }
 
+    /**
+     * A batch slower than the shutdown timeout is cut short: its rows stay pending (none is marked
+     * failed), and after a restart the job completes with every row written exactly once.
+     */
+    @Test
+    void aBatchOutlastingTheShutdownTimeoutIsAskedAgainNotLost() throws Exception {
+        int rows = 100;
+        long sheetId = AnalysisSheets.create(smartsheet, "Slow", rows);
+        azure.faults().latency(Duration.ofMillis(2000));
+        Map<String, String> env = environment("worker-a");
+        env.put("SHUTDOWN_TIMEOUT_SECONDS", "2");
+        int port = AppProcess.freePort();
+        String jobId;
+        try (AppProcess first = AppProcess.start(work, env, List.of(), port)) {
+            first.awaitHealthy(Duration.ofSeconds(60));
+            try (McpSyncClient client = client(first)) {
+                jobId = startJob(client, sheetId, "summarize", "Summary");
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId)).path("written").asInt() >= BATCH);
+            }
+            first.process().destroy();
+            assertThat(first.awaitExit(Duration.ofSeconds(45))).as(first.stderr()).isEqualTo(SIGTERM_EXIT);
+        }
+        assertThat(rowStates(jobId).keySet()).as("no row lost to the shutdown").containsOnly("pending", "written");
+
+        azure.faults().latency(Duration.ZERO);
+        try (AppProcess second = AppProcess.start(work, env, List.of(), port)) {
+            second.awaitHealthy(Duration.ofSeconds(60));
+            try (McpSyncClient client = client(second)) {
+                JsonNode done = BatchAnalysisJobTest.awaitFinished(client, jobId);
+                assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
+                assertThat(done.path("written").asInt()).isEqualTo(rows);
+            }
+        }
+        List<Long> rowIds = smartsheet.rowIds(sheetId);
+        for (int i = 0; i < rowIds.size(); i++) {
+            assertThat(smartsheet.cellWriteCount(sheetId, rowIds.get(i), "Summary")).as("writes of row " + i).isEqualTo(1);
+        }
+    }
+
     private static String startJob(McpSyncClient client, long sheetId, String type, String targetColumn) {
         return ToolCalls.ok(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
                 "type", type, "sourceColumns", List.of("Feedback"), "targetColumn", targetColumn,
