@@ -56,15 +56,20 @@ public final class JobRunner {
         exchange.getMessage().setBody(batch);
     }
 
-    /** Ends the job: completed, cancelled, or failed with the reason. A lost lease leaves it to its new owner. */
+    /**
+     * Ends the job: completed, cancelled, or failed with the reason. A lost lease leaves it to its
+     * new owner; a shutdown leaves it running, released.
+     */
     public void finish(Exchange exchange) {
         String jobId = exchange.getMessage().getHeader("JobId", String.class);
         Stop stop = exchange.getProperty(STOP, Stop.class);
+        if (stop == Stop.SHUTDOWN) {
+            releaseForShutdown(jobId);
+            return;
+        }
         JobRecord job = store.find(jobId).orElseThrow();
         if (stop == Stop.LEASE_LOST) {
             LOG.warn("Job {} was taken over by another worker; leaving it", jobId);
-        } else if (stop == Stop.SHUTDOWN) {
-            releaseForShutdown(jobId);
         } else if (stop == Stop.CANCELLED) {
             store.finish(jobId, JobStatus.CANCELLED, "cancelled by request; " + job.writtenRows()
                     + " row(s) already written stay written");

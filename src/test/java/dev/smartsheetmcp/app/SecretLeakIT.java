@@ -134,7 +134,7 @@ class SecretLeakIT {
                 call(client, "list_jobs", Map.of());
                 azure.faults().clearFaults();
             }
-            collectLogs(app, logFormat);
+            collectLogs(app, logFormat, true);
         }
         String stored = jobStoreContents(work);
         assertThat(stored).as("the job store holds the failed job and its row errors").contains(jobId, "Azure OpenAI error");
@@ -153,7 +153,7 @@ class SecretLeakIT {
                 call(client, "start_batch_analysis", Map.of("sheet_id", "42", "type", "summarize",
                         "sourceColumns", List.of("Feedback"), "targetColumn", "Summary"));
             }
-            collectLogs(app, logFormat);
+            collectLogs(app, logFormat, false);
         }
         assertThat(produced.toString()).as("Smartsheet refused the token").contains("HTTP 401");
     }
@@ -207,7 +207,8 @@ class SecretLeakIT {
         }
     }
 
-    private void collectLogs(AppProcess app, String logFormat) throws Exception {
+    /** Stops the application and keeps its output; checks the log format, and the job context when a job ran. */
+    private void collectLogs(AppProcess app, String logFormat, boolean jobRan) throws Exception {
         app.close();
         String stderr = app.stderr();
         collect(app.stdout());
@@ -217,14 +218,15 @@ class SecretLeakIT {
             List<JsonNode> events = new ArrayList<>();
             for (String line : lines) events.add(JSON.readTree(line));
             assertThat(events).as("one JSON object per line").allSatisfy(event -> assertThat(event.isObject()).isTrue());
+            assertThat(events).as("messages with their arguments filled in").anySatisfy(event ->
+                    assertThat(event.path("formattedMessage").asText()).contains("Apache Camel (Main) 4.18.0"));
+            if (!jobRan) return;
             assertThat(events).as("job lines carry the job, sheet and batch in the MDC").anySatisfy(event ->
                     assertThat(event.path("mdc").has("JobId") && event.path("mdc").has("SheetId")
                             && event.path("mdc").has("BatchIndex")).isTrue());
             assertThat(events).as("row failures carry the row in the MDC").anySatisfy(event ->
                     assertThat(event.path("mdc").has("RowId")).isTrue());
-            assertThat(events).as("exceptions are part of the JSON").anySatisfy(event ->
-                    assertThat(event.has("throwable")).isTrue());
-        } else {
+        } else if (jobRan) {
             assertThat(lines).as("job lines carry the job, sheet and batch").anySatisfy(line ->
                     assertThat(line).contains(" job=").contains(" sheet=").contains(" batch="));
             assertThat(lines).as("row failures carry the row").anySatisfy(line -> assertThat(line).contains(" row="));
