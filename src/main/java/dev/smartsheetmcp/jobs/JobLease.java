@@ -48,6 +48,11 @@ public final class JobLease {
         exchange.getMessage().setHeader("Owner", owner);
     }
 
+    /** Gives a job back on shutdown: still running, claimable by any worker now. False if not held. */
+    public boolean release(String jobId) {
+        return store.releaseLease(jobId, owner, Timestamp.from(clock.instant()));
+    }
+
     /** False when the lease was lost (another worker took the job over): stop working on it. */
     public boolean renew(String jobId) {
         return store.renewLease(jobId, owner, Timestamp.from(clock.instant().plus(duration)));

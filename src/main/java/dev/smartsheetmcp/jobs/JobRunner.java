@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides, between batches, whether a job goes on: it stops when cancelled, when too many rows
- * failed, or when its lease was lost; and it ends the job with the right status and reason.
+ * failed, when its lease was lost, or when the application is shutting down; and it ends the job
+ * with the right status and reason. A shutdown leaves the job running with its lease released,
+ * so the next worker to look (this one after a restart, or another) resumes it at once.
  * Progress travels in headers: JobId, BatchIndex, BatchCount, Processed, Failed.
  */
 public final class JobRunner {
@@ -20,7 +22,7 @@ public final class JobRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
-    private enum Stop { CANCELLED, TOO_MANY_FAILURES, LEASE_LOST }
+    private enum Stop { CANCELLED, TOO_MANY_FAILURES, LEASE_LOST, SHUTDOWN }
 
     private final JobStore store;
     private final JobLease lease;
@@ -44,7 +46,7 @@ public final class JobRunner {
         String jobId = exchange.getMessage().getHeader("JobId", String.class);
         JobRecord job = store.find(jobId).orElseThrow();
         publishProgress(exchange.getMessage(), job);
-        Stop stop = stopReason(job);
+        Stop stop = exchange.getContext().isStopping() ? Stop.SHUTDOWN : stopReason(job);
         List<WorkItem> batch = stop == null ? store.nextBatch(jobId) : List.of();
         if (stop == null && !batch.isEmpty() && !lease.renew(jobId)) stop = Stop.LEASE_LOST;
         exchange.setProperty(STOP, stop);
@@ -54,10 +56,17 @@ public final class JobRunner {
         exchange.getMessage().setBody(batch);
     }
 
-    /** Ends the job: completed, cancelled, or failed with the reason. A lost lease leaves it to its new owner. */
+    /**
+     * Ends the job: completed, cancelled, or failed with the reason. A lost lease leaves it to its
+     * new owner; a shutdown leaves it running, released.
+     */
     public void finish(Exchange exchange) {
         String jobId = exchange.getMessage().getHeader("JobId", String.class);
         Stop stop = exchange.getProperty(STOP, Stop.class);
+        if (stop == Stop.SHUTDOWN) {
+            releaseForShutdown(jobId);
+            return;
+        }
         JobRecord job = store.find(jobId).orElseThrow();
         if (stop == Stop.LEASE_LOST) {
             LOG.warn("Job {} was taken over by another worker; leaving it", jobId);
@@ -81,6 +90,12 @@ public final class JobRunner {
         String jobId = exchange.getMessage().getHeader("JobId", String.class);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = cause == null ? "unknown failure" : cause.getMessage();
+        if (exchange.getContext().isStopping()) {
+            // most likely the shutdown itself (an interrupted call): not the job's failure
+            LOG.info("Job {} interrupted by the shutdown: {}", jobId, reason);
+            releaseForShutdown(jobId);
+            return;
+        }
         JobRecord job = store.find(jobId).orElseThrow();
         if (job.attempts() >= maxAttempts) {
             store.finish(jobId, JobStatus.FAILED, "stopped after " + job.attempts() + " attempts; last error: " + reason);
@@ -88,6 +103,12 @@ public final class JobRunner {
         } else {
             store.postpone(jobId, "will retry: " + reason, Timestamp.from(Instant.now().plusSeconds(retryDelaySeconds)));
             LOG.warn("Job {} paused for {} s after: {}", jobId, retryDelaySeconds, reason);
+        }
+    }
+
+    private void releaseForShutdown(String jobId) {
+        if (lease.release(jobId)) {
+            LOG.info("Job {} stopped by the shutdown after its last committed batch; lease released, any worker resumes it", jobId);
         }
     }
 

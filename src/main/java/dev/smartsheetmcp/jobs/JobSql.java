@@ -94,6 +94,12 @@ final class JobSql {
     static final String RENEW_LEASE = """
             UPDATE analysis_job SET lease_expires_at = ?, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'running'""";
 
+    // a claim given back on shutdown is no failed attempt: rolling restarts must not use up jobs.max-attempts
+    static final String RELEASE_LEASE = """
+            UPDATE analysis_job SET lease_owner = NULL, lease_expires_at = ?, attempts = attempts - 1,
+                reason = 'interrupted by a shutdown; resumes after its last committed batch', updated_at = ?
+            WHERE id = ? AND lease_owner = ? AND status = 'running'""";
+
     static final String FINISH = """
             UPDATE analysis_job SET status = ?, reason = ?, finished_at = ?, updated_at = ?, lease_owner = NULL,
                 lease_expires_at = NULL WHERE id = ? AND status IN ('queued', 'running')""";

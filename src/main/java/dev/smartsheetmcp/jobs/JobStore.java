@@ -238,6 +238,11 @@ public final class JobStore {
         return execute(JobSql.RENEW_LEASE, until, now(), jobId, owner) == 1;
     }
 
+    /** Ends this owner's claim on a running job at {@code now}; the claim does not count as an attempt. */
+    public boolean releaseLease(String jobId, String owner, Timestamp now) {
+        return execute(JobSql.RELEASE_LEASE, now, now, jobId, owner) == 1;
+    }
+
     public void finish(String jobId, JobStatus status, String reason) {
         Timestamp now = now();
         execute(JobSql.FINISH, status.wire(), reason, now, now, jobId);

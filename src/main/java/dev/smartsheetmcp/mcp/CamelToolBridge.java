@@ -44,8 +44,8 @@ final class CamelToolBridge {
     }
 
     private McpSchema.CallToolResult call(String tool, McpSyncServerExchange session, McpSchema.CallToolRequest request) {
-        MDC.put("tool", tool);
-        MDC.put("mcpSession", session.sessionId());
+        MDC.put(TOOL_HEADER, tool);
+        MDC.put(SESSION_HEADER, session.sessionId());
         try {
             Exchange result = producer.request("direct:tool-" + tool, exchange -> {
                 exchange.getIn().setBody(request.arguments() == null ? Map.of() : request.arguments());
@@ -56,8 +56,8 @@ final class CamelToolBridge {
             });
             return result.getException() == null ? success(result.getMessage().getBody()) : failure(tool, result.getException());
         } finally {
-            MDC.remove("tool");
-            MDC.remove("mcpSession");
+            MDC.remove(TOOL_HEADER);
+            MDC.remove(SESSION_HEADER);
         }
     }
 
