@@ -1,15 +1,14 @@
 package dev.smartsheetmcp.jobs;
 
+import static dev.smartsheetmcp.jobs.SqlStatements.bind;
+import static dev.smartsheetmcp.jobs.SqlStatements.update;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smartsheetmcp.jobs.WorkItem.RowState;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,7 +30,7 @@ public final class JobStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DataSource dataSource;
+    private final SqlStatements sql;
     private final Clock clock;
 
     public JobStore(DataSource dataSource) {
@@ -39,13 +38,13 @@ public final class JobStore {
     }
 
     JobStore(DataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
+        this.sql = new SqlStatements(dataSource, "job store");
         this.clock = clock;
     }
 
     public void create(JobSpec spec) {
         Timestamp now = now();
-        execute(JobSql.INSERT_JOB, spec.id(), spec.sheetId(), spec.analysisType(), json(spec.sourceColumns()),
+        sql.execute(JobSql.INSERT_JOB, spec.id(), spec.sheetId(), spec.analysisType(), json(spec.sourceColumns()),
                 json(spec.sourceColumnIds()), spec.targetColumn(), spec.targetColumnId(), spec.rowFilter() == null ? null : json(spec.rowFilter()),
                 spec.customGoal(), spec.systemPrompt(), spec.initialPrompt(), spec.continuationPrompt(), spec.maxTokens(),
                 spec.onlyEmptyTarget(), spec.priority(), spec.batchSize(), now, now, spec.specHash(), spec.incremental(),
@@ -53,7 +52,7 @@ public final class JobStore {
     }
 
     public Optional<JobRecord> find(String jobId) {
-        return query(JobSql.SELECT_JOB, rs -> rs.next() ? Optional.of(JobRecord.from(rs)) : Optional.<JobRecord>empty(), jobId);
+        return sql.query(JobSql.SELECT_JOB, rs -> rs.next() ? Optional.of(JobRecord.from(rs)) : Optional.<JobRecord>empty(), jobId);
     }
 
     public JobSpec spec(String jobId) {
@@ -67,7 +66,7 @@ public final class JobStore {
 
     /** Stores the job's rows, pending or skipped, numbered into batches, in one transaction. */
     public void enumerate(String jobId, int batchSize, List<RowSource> rows) {
-        inTransaction(connection -> {
+        sql.inTransaction(connection -> {
             Timestamp now = now();
             int skipped = 0;
             int analysed = 0;
@@ -95,9 +94,9 @@ public final class JobStore {
 
     /** The rows of the lowest unfinished batch, or an empty list when every batch is done. */
     public List<WorkItem> nextBatch(String jobId) {
-        Integer batch = query(JobSql.NEXT_BATCH_INDEX, rs -> rs.next() ? (Integer) rs.getObject(1) : null, jobId);
+        Integer batch = sql.query(JobSql.NEXT_BATCH_INDEX, rs -> rs.next() ? (Integer) rs.getObject(1) : null, jobId);
         if (batch == null) return List.of();
-        return query(JobSql.SELECT_BATCH, rs -> {
+        return sql.query(JobSql.SELECT_BATCH, rs -> {
             List<WorkItem> items = new ArrayList<>();
             while (rs.next()) {
                 items.add(new WorkItem(rs.getLong("row_id"), rs.getInt("position"), rs.getInt("batch_index"),
@@ -110,7 +109,7 @@ public final class JobStore {
 
     /** The answered rows of a batch, ready to be written. */
     public List<WorkItem> nextBatchAnswers(String jobId, int batchIndex) {
-        return query(JobSql.SELECT_ANSWERED, rs -> {
+        return sql.query(JobSql.SELECT_ANSWERED, rs -> {
             List<WorkItem> items = new ArrayList<>();
             while (rs.next()) {
                 items.add(new WorkItem(rs.getLong("row_id"), rs.getInt("position"), rs.getInt("batch_index"),
@@ -126,7 +125,7 @@ public final class JobStore {
      * twice, and counts the answers that came from the cache and those that did not.
      */
     public void recordAnswers(String jobId, List<RowOutcome> outcomes) {
-        inTransaction(connection -> {
+        sql.inTransaction(connection -> {
             Timestamp now = now();
             for (RowOutcome outcome : outcomes) {
                 if (outcome.succeeded()) {
@@ -147,7 +146,7 @@ public final class JobStore {
      */
     public void commitBatch(String jobId, int batchIndex, List<Long> written, Map<Long, String> writeFailures) {
         JobSpec spec = spec(jobId);
-        inTransaction(connection -> {
+        sql.inTransaction(connection -> {
             Timestamp now = now();
             for (Long rowId : written) update(connection, JobSql.RECORD_WRITTEN, now, jobId, rowId);
             for (Map.Entry<Long, String> failure : writeFailures.entrySet()) {
@@ -162,7 +161,7 @@ public final class JobStore {
 
     /** What was last written to each row's cell of a target column, by row id. */
     public Map<Long, RowResult> rowResults(long sheetId, long targetColumnId) {
-        return query(JobSql.SELECT_ROW_RESULTS, rs -> {
+        return sql.query(JobSql.SELECT_ROW_RESULTS, rs -> {
             Map<Long, RowResult> results = new HashMap<>();
             while (rs.next()) {
                 results.put(rs.getLong("row_id"), new RowResult(rs.getString("spec_hash"), rs.getString("content_hash"),
@@ -174,7 +173,7 @@ public final class JobStore {
 
     /** How many skipped rows each skip reason accounts for. */
     public Map<String, Integer> skipReasons(String jobId) {
-        return query(JobSql.SKIP_REASONS, rs -> {
+        return sql.query(JobSql.SKIP_REASONS, rs -> {
             Map<String, Integer> counts = new LinkedHashMap<>();
             while (rs.next()) counts.put(rs.getString("skip_reason"), rs.getInt("row_count"));
             return counts;
@@ -191,7 +190,7 @@ public final class JobStore {
         if (contentHashes.isEmpty()) return Map.of();
         List<Object> parameters = new ArrayList<>(List.of(specHash, storedSince));
         parameters.addAll(contentHashes);
-        Map<String, CachedAnswer> found = query(JobSql.SELECT_CACHED_PREFIX + placeholders(contentHashes.size()), rs -> {
+        Map<String, CachedAnswer> found = sql.query(JobSql.SELECT_CACHED_PREFIX + placeholders(contentHashes.size()), rs -> {
             Map<String, CachedAnswer> answers = new HashMap<>();
             while (rs.next()) {
                 answers.put(rs.getString("content_hash"), new CachedAnswer(rs.getString("content_hash"),
@@ -202,7 +201,7 @@ public final class JobStore {
         if (!found.isEmpty()) {
             List<Object> touch = new ArrayList<>(List.of(now(), specHash));
             touch.addAll(found.keySet());
-            execute(JobSql.TOUCH_CACHED_PREFIX + placeholders(found.size()), touch.toArray());
+            sql.execute(JobSql.TOUCH_CACHED_PREFIX + placeholders(found.size()), touch.toArray());
         }
         return found;
     }
@@ -210,7 +209,7 @@ public final class JobStore {
     /** Stores answers under a spec, replacing any entry for the same text (an expired one, or another worker's). */
     public void storeAnswers(String specHash, List<CachedAnswer> answers) {
         if (answers.isEmpty()) return;
-        inTransaction(connection -> {
+        sql.inTransaction(connection -> {
             Timestamp now = now();
             try (PreparedStatement delete = connection.prepareStatement(JobSql.DELETE_CACHED);
                  PreparedStatement insert = connection.prepareStatement(JobSql.INSERT_CACHED)) {
@@ -227,7 +226,7 @@ public final class JobStore {
     }
 
     public int cacheEntries() {
-        return query(JobSql.COUNT_CACHED, rs -> rs.next() ? rs.getInt(1) : 0);
+        return sql.query(JobSql.COUNT_CACHED, rs -> rs.next() ? rs.getInt(1) : 0);
     }
 
     private static String placeholders(int count) {
@@ -235,39 +234,39 @@ public final class JobStore {
     }
 
     public boolean renewLease(String jobId, String owner, Timestamp until) {
-        return execute(JobSql.RENEW_LEASE, until, now(), jobId, owner) == 1;
+        return sql.execute(JobSql.RENEW_LEASE, until, now(), jobId, owner) == 1;
     }
 
     /** Ends this owner's claim on a running job at {@code now}; the claim does not count as an attempt. */
     public boolean releaseLease(String jobId, String owner, Timestamp now) {
-        return execute(JobSql.RELEASE_LEASE, now, now, jobId, owner) == 1;
+        return sql.execute(JobSql.RELEASE_LEASE, now, now, jobId, owner) == 1;
     }
 
     public void finish(String jobId, JobStatus status, String reason) {
         Timestamp now = now();
-        execute(JobSql.FINISH, status.wire(), reason, now, now, jobId);
+        sql.execute(JobSql.FINISH, status.wire(), reason, now, now, jobId);
     }
 
     /** Gives the job back to the queue until {@code retryAt}, keeping every row's state. */
     public void postpone(String jobId, String reason, Timestamp retryAt) {
-        execute(JobSql.POSTPONE, clip(reason), retryAt, now(), jobId);
+        sql.execute(JobSql.POSTPONE, clip(reason), retryAt, now(), jobId);
     }
 
     /** Cancels a queued job at once; a running one stops before its next batch. False if already finished. */
     public boolean cancel(String jobId) {
         Timestamp now = now();
-        boolean requested = execute(JobSql.REQUEST_CANCEL, now, jobId) == 1;
-        execute(JobSql.CANCEL_QUEUED, now, now, jobId);
+        boolean requested = sql.execute(JobSql.REQUEST_CANCEL, now, jobId) == 1;
+        sql.execute(JobSql.CANCEL_QUEUED, now, now, jobId);
         return requested;
     }
 
     /** Makes this node's running jobs claimable now: after a crash this node is their only possible owner. */
     public int releaseLeasesOf(String owner) {
-        return execute(JobSql.RELEASE_OWN_LEASES, now(), owner);
+        return sql.execute(JobSql.RELEASE_OWN_LEASES, now(), owner);
     }
 
     public List<RowErrorSummary> rowErrors(String jobId) {
-        return query(JobSql.ROW_ERRORS, rs -> {
+        return sql.query(JobSql.ROW_ERRORS, rs -> {
             List<RowErrorSummary> errors = new ArrayList<>();
             while (rs.next()) {
                 errors.add(new RowErrorSummary(rs.getString("error"), rs.getInt("row_count"), rs.getLong("example_row")));
@@ -278,7 +277,7 @@ public final class JobStore {
 
     /** How many rows each deployment answered (the fallback's share shows here). */
     public Map<String, Integer> answersByDeployment(String jobId) {
-        return query(JobSql.ANSWERS_BY_DEPLOYMENT, rs -> {
+        return sql.query(JobSql.ANSWERS_BY_DEPLOYMENT, rs -> {
             Map<String, Integer> counts = new LinkedHashMap<>();
             while (rs.next()) counts.put(rs.getString("deployment"), rs.getInt("row_count"));
             return counts;
@@ -287,7 +286,7 @@ public final class JobStore {
 
     /** Newest first, optionally only one status, one sheet and one schedule's jobs. */
     public List<JobRecord> list(String status, Long sheetId, String scheduleName, int limit) {
-        return query(JobSql.LIST_JOBS, rs -> {
+        return sql.query(JobSql.LIST_JOBS, rs -> {
             List<JobRecord> jobs = new ArrayList<>();
             while (rs.next()) jobs.add(JobRecord.from(rs));
             return jobs;
@@ -296,7 +295,7 @@ public final class JobStore {
 
     /** How many jobs are in each status; a status no job is in is absent. */
     public Map<JobStatus, Integer> countsByStatus() {
-        return query(JobSql.COUNT_BY_STATUS, rs -> {
+        return sql.query(JobSql.COUNT_BY_STATUS, rs -> {
             Map<JobStatus, Integer> counts = new java.util.EnumMap<>(JobStatus.class);
             while (rs.next()) counts.put(JobStatus.fromWire(rs.getString("status")), rs.getInt("job_count"));
             return counts;
@@ -364,69 +363,5 @@ public final class JobStore {
 
     private static String clip(String text) {
         return text == null || text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
-    }
-
-    // ------------------------------------------------------------------ JDBC plumbing
-
-    private interface Work {
-        void run(Connection connection) throws SQLException;
-    }
-
-    private interface Reader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private void inTransaction(Work work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                work.run(connection);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("job store: " + e.getMessage(), e);
-        }
-    }
-
-    private int execute(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection()) {
-            return update(connection, sql, parameters);
-        } catch (SQLException e) {
-            throw new IllegalStateException("job store: " + e.getMessage(), e);
-        }
-    }
-
-    private <T> T query(String sql, Reader<T> reader, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            try (ResultSet rs = statement.executeQuery()) {
-                return reader.read(rs);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("job store: " + e.getMessage(), e);
-        }
-    }
-
-    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            return statement.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            if (parameters[i] == null) {
-                statement.setNull(i + 1, Types.VARCHAR);
-            } else {
-                statement.setObject(i + 1, parameters[i]);
-            }
-        }
     }
 }

@@ -3,18 +3,16 @@ package dev.smartsheetmcp.schedules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.smartsheetmcp.jobs.SqlStatements;
 import javax.sql.DataSource;
 
 /**
@@ -28,15 +26,15 @@ public final class ScheduleStore {
     private static final String COLUMNS = "name, source, cron, time_zone, sheet_id, analysis_type, source_columns,"
             + " target_column, custom_goal, priority, batch_size, overwrite_edited, full_rerun, enabled";
 
-    private final DataSource dataSource;
+    private final SqlStatements sql;
 
     public ScheduleStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.sql = new SqlStatements(dataSource, "schedule store");
     }
 
     public void insert(Schedule schedule) {
         Timestamp now = Timestamp.from(Instant.now());
-        execute("INSERT INTO schedule (" + COLUMNS + ", created_at, updated_at)"
+        sql.execute("INSERT INTO schedule (" + COLUMNS + ", created_at, updated_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", append(definition(schedule), now, now));
     }
 
@@ -57,39 +55,39 @@ public final class ScheduleStore {
         System.arraycopy(values, 1, parameters, 0, values.length - 1);
         parameters[values.length - 1] = Timestamp.from(Instant.now());
         parameters[values.length] = schedule.name();
-        return execute("UPDATE schedule SET source = ?, cron = ?, time_zone = ?, sheet_id = ?, analysis_type = ?,"
+        return sql.execute("UPDATE schedule SET source = ?, cron = ?, time_zone = ?, sheet_id = ?, analysis_type = ?,"
                 + " source_columns = ?, target_column = ?, custom_goal = ?, priority = ?, batch_size = ?,"
                 + " overwrite_edited = ?, full_rerun = ?, enabled = ?, updated_at = ? WHERE name = ?", parameters) == 1;
     }
 
     public boolean delete(String name) {
-        return execute("DELETE FROM schedule WHERE name = ?", name) == 1;
+        return sql.execute("DELETE FROM schedule WHERE name = ?", name) == 1;
     }
 
     public Optional<Schedule> find(String name) {
-        List<Schedule> found = query("SELECT " + COLUMNS + " FROM schedule WHERE name = ?", ScheduleStore::schedules, name);
+        List<Schedule> found = sql.query("SELECT " + COLUMNS + " FROM schedule WHERE name = ?", ScheduleStore::schedules, name);
         return found.stream().findFirst();
     }
 
     public List<Schedule> all() {
-        return query("SELECT " + COLUMNS + " FROM schedule ORDER BY name", ScheduleStore::schedules);
+        return sql.query("SELECT " + COLUMNS + " FROM schedule ORDER BY name", ScheduleStore::schedules);
     }
 
     /** The job the schedule's last enqueueing firing reserved, if any. */
     public Optional<String> currentJobId(String name) {
-        return query("SELECT current_job_id FROM schedule WHERE name = ?",
+        return sql.query("SELECT current_job_id FROM schedule WHERE name = ?",
                 rs -> rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty(), name);
     }
 
     /** Makes {@code jobId} the schedule's current job if its current job is still {@code expected}. */
     public boolean reserve(String name, String expected, String jobId) {
-        return execute("UPDATE schedule SET current_job_id = ? WHERE name = ?"
+        return sql.execute("UPDATE schedule SET current_job_id = ? WHERE name = ?"
                 + " AND (current_job_id = ? OR (current_job_id IS NULL AND CAST(? AS VARCHAR(36)) IS NULL))",
                 jobId, name, expected, expected) == 1;
     }
 
     public void recordFiring(Firing firing) {
-        execute("INSERT INTO schedule_firing (schedule_name, fired_by, scheduled_for, fired_at, outcome, job_id, detail, node)"
+        sql.execute("INSERT INTO schedule_firing (schedule_name, fired_by, scheduled_for, fired_at, outcome, job_id, detail, node)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", firing.schedule(), firing.firedBy(),
                 firing.scheduledFor() == null ? null : Timestamp.from(firing.scheduledFor()),
                 Timestamp.from(firing.firedAt()), firing.outcome(), firing.jobId(), clip(firing.detail()), firing.node());
@@ -97,7 +95,7 @@ public final class ScheduleStore {
 
     /** The schedule's newest firings first. */
     public List<Firing> recentFirings(String name, int limit) {
-        return query("SELECT * FROM schedule_firing WHERE schedule_name = ? ORDER BY fired_at DESC, id DESC LIMIT ?", rs -> {
+        return sql.query("SELECT * FROM schedule_firing WHERE schedule_name = ? ORDER BY fired_at DESC, id DESC LIMIT ?", rs -> {
             List<Firing> firings = new ArrayList<>();
             while (rs.next()) {
                 Timestamp scheduled = rs.getTimestamp("scheduled_for");
@@ -111,7 +109,7 @@ public final class ScheduleStore {
 
     /** How many firings had each outcome. */
     public Map<String, Integer> firingCounts(String name) {
-        return query("SELECT outcome, COUNT(*) FROM schedule_firing WHERE schedule_name = ? GROUP BY outcome", rs -> {
+        return sql.query("SELECT outcome, COUNT(*) FROM schedule_firing WHERE schedule_name = ? GROUP BY outcome", rs -> {
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (String outcome : List.of(Firing.ENQUEUED, Firing.SKIPPED, Firing.FAILED)) counts.put(outcome, 0);
             while (rs.next()) counts.put(rs.getString(1), rs.getInt(2));
@@ -170,43 +168,5 @@ public final class ScheduleStore {
 
     private static String clip(String text) {
         return text == null || text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
-    }
-
-    // ------------------------------------------------------------------ JDBC plumbing
-
-    private interface Reader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private int execute(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("schedule store: " + e.getMessage(), e);
-        }
-    }
-
-    private <T> T query(String sql, Reader<T> reader, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            try (ResultSet rs = statement.executeQuery()) {
-                return reader.read(rs);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("schedule store: " + e.getMessage(), e);
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            if (parameters[i] == null) {
-                statement.setNull(i + 1, Types.NULL);
-            } else {
-                statement.setObject(i + 1, parameters[i]);
-            }
-        }
     }
 }
