@@ -93,6 +93,12 @@ function renderJob(job) {
   fact(facts, 'Written', job.written);
   fact(facts, 'Failed', job.failed);
   fact(facts, 'Skipped', job.skipped);
+  if (job.schedule) fact(facts, 'Schedule', job.schedule);
+  if (job.incremental) {
+    fact(facts, 'Unchanged', job.unchanged);
+    fact(facts, 'Edited by a person', job.edited_by_person);
+  }
+  fact(facts, 'Cache hits', job.cache_hits);
   fact(facts, 'Rate', job.rows_per_second === undefined ? '-' : job.rows_per_second + ' rows/s');
   fact(facts, 'ETA', duration(job.eta_seconds));
   fact(facts, 'Batches', job.batches ? job.batches.done + ' / ' + job.batches.total : '-');

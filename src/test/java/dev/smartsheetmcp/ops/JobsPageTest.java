@@ -113,6 +113,25 @@ class JobsPageTest {
     }
 
     @Test
+    void aScheduledIncrementalRunShowsItsScheduleAndTheRowsItLeftAlone() {
+        long sheetId = sheetWithHostileTargetColumn(5);
+        ToolCalls.ok(client, "create_schedule", Map.of("name", "page-nightly", "cron", "0 0 2 * * ?",
+                "sheet_id", Long.toString(sheetId), "type", "summarize", "sourceColumns", List.of("Feedback"),
+                "targetColumn", "Summary"));
+        awaitCompleted(ToolCalls.ok(client, "run_schedule_now", Map.of("name", "page-nightly")).path("jobId").asText());
+        String second = ToolCalls.ok(client, "run_schedule_now", Map.of("name", "page-nightly")).path("jobId").asText();
+        awaitCompleted(second);
+
+        browser.get(app.baseUrl() + "/jobs");
+        await().atMost(Duration.ofSeconds(30)).until(() -> shownJob(second) != null);
+        assertThat(script("""
+                const job = document.querySelector('article.job[data-job-id="' + arguments[0] + '"]');
+                return [job.querySelector('.fact-schedule').textContent, job.querySelector('.fact-unchanged').textContent,
+                        job.querySelector('.fact-edited-by-a-person').textContent];
+                """, second)).isEqualTo(List.of("page-nightly", "5", "0"));
+    }
+
+    @Test
     void everyAnswerIsUncachedUnsniffedAndLimitedToItsOwnOrigin() throws Exception {
         for (String path : List.of("/jobs", "/jobs/app.js", "/jobs/app.css", "/jobs/data.json")) {
             HttpResponse<String> response = get(path);
@@ -153,6 +172,11 @@ class JobsPageTest {
         HttpResponse<String> refused = get("/jobs/data.json?limit=many");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(new ObjectMapper().readTree(refused.body()).path("error").asText()).contains("limit");
+    }
+
+    private static void awaitCompleted(String jobId) {
+        await().atMost(Duration.ofMinutes(1)).until(() -> "completed".equals(
+                ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId)).path("status").asText()));
     }
 
     /** What the page shows of one job, read in one go (the page re-renders between reads), or null. */
