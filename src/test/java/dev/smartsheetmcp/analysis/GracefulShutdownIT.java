@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.analysis.prompts.AnalysisType;
 import dev.smartsheetmcp.analysis.prompts.PromptTemplates;
-import dev.smartsheetmcp.sandbox.FaultInjector;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.AppProcess;
+import dev.smartsheetmcp.testing.StandaloneEmulators;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -49,25 +49,21 @@ class GracefulShutdownIT {
     @TempDir
     Path work;
 
+    private StandaloneEmulators emulators;
     private SmartsheetEmulator smartsheet;
     private AzureOpenAiEmulator azure;
 
     @BeforeEach
     void startEmulators() throws Exception {
-        smartsheet = new SmartsheetEmulator(new FaultInjector(5), 100_000);
-        smartsheet.addToken("shutdown-token");
-        smartsheet.start(0, 16);
-        azure = new AzureOpenAiEmulator(new FaultInjector(6), "shutdown-key");
-        azure.addDeployment("gpt-4o", 1_000_000, 1_000_000_000);
         // a batch takes about a second: SIGTERM lands in the middle of one
-        azure.faults().latency(Duration.ofMillis(150));
-        azure.start(0, 32);
+        emulators = new StandaloneEmulators(5, "shutdown-token", "shutdown-key", Duration.ofMillis(150));
+        smartsheet = emulators.smartsheet();
+        azure = emulators.azure();
     }
 
     @AfterEach
     void stopEmulators() {
-        smartsheet.close();
-        azure.close();
+        emulators.close();
     }
 
     @Test
@@ -218,17 +214,7 @@ class GracefulShutdownIT {
     }
 
     private Map<String, String> environment(String nodeId) {
-        Map<String, String> env = new HashMap<>();
-        env.put("MCP_TRANSPORT", "http");
-        env.put("SMARTSHEET_BASE_URL", smartsheet.baseUrl());
-        env.put("SMARTSHEET_API_KEY", "shutdown-token");
-        env.put("AZURE_OPENAI_API_BASE", azure.endpoint());
-        env.put("AZURE_OPENAI_API_KEY", "shutdown-key");
-        env.put("AZURE_OPENAI_DEPLOYMENT", "gpt-4o");
-        env.put("AZURE_OPENAI_RPM", "1000000");
-        env.put("AZURE_OPENAI_TPM", "1000000000");
-        env.put("JOBS_POLL_INTERVAL_MS", "200");
-        env.put("ANALYSIS_PARALLELISM", "4");
+        Map<String, String> env = emulators.appEnvironment();
         env.put("NODE_ID", nodeId);
         env.put("JOBS_LEASE_SECONDS", "600");
         return env;

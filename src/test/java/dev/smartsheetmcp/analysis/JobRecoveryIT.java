@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.analysis.prompts.AnalysisType;
 import dev.smartsheetmcp.analysis.prompts.PromptTemplates;
-import dev.smartsheetmcp.sandbox.FaultInjector;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.AppProcess;
+import dev.smartsheetmcp.testing.StandaloneEmulators;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -38,24 +38,20 @@ class JobRecoveryIT {
     @TempDir
     Path work;
 
+    private StandaloneEmulators emulators;
     private SmartsheetEmulator smartsheet;
     private AzureOpenAiEmulator azure;
 
     @BeforeEach
     void startEmulators() throws Exception {
-        smartsheet = new SmartsheetEmulator(new FaultInjector(3), 100_000);
-        smartsheet.addToken("recovery-token");
-        smartsheet.start(0, 16);
-        azure = new AzureOpenAiEmulator(new FaultInjector(4), "recovery-key");
-        azure.addDeployment("gpt-4o", 1_000_000, 1_000_000_000);
-        azure.faults().latency(Duration.ofMillis(40));
-        azure.start(0, 32);
+        emulators = new StandaloneEmulators(3, "recovery-token", "recovery-key", Duration.ofMillis(40));
+        smartsheet = emulators.smartsheet();
+        azure = emulators.azure();
     }
 
     @AfterEach
     void stopEmulators() {
-        smartsheet.close();
-        azure.close();
+        emulators.close();
     }
 
     @Test
@@ -127,17 +123,7 @@ class JobRecoveryIT {
     }
 
     private Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>();
-        env.put("MCP_TRANSPORT", "http");
-        env.put("SMARTSHEET_BASE_URL", smartsheet.baseUrl());
-        env.put("SMARTSHEET_API_KEY", "recovery-token");
-        env.put("AZURE_OPENAI_API_BASE", azure.endpoint());
-        env.put("AZURE_OPENAI_API_KEY", "recovery-key");
-        env.put("AZURE_OPENAI_DEPLOYMENT", "gpt-4o");
-        env.put("AZURE_OPENAI_RPM", "1000000");
-        env.put("AZURE_OPENAI_TPM", "1000000000");
-        env.put("JOBS_POLL_INTERVAL_MS", "200");
-        env.put("ANALYSIS_PARALLELISM", "4");
+        Map<String, String> env = emulators.appEnvironment();
         return env;
     }
 
