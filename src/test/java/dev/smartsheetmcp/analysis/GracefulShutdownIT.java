@@ -5,16 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.analysis.prompts.AnalysisType;
-import dev.smartsheetmcp.analysis.prompts.PromptTemplates;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.AppProcess;
 import dev.smartsheetmcp.testing.StandaloneEmulators;
 import dev.smartsheetmcp.testing.ToolCalls;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -76,7 +73,7 @@ class GracefulShutdownIT {
 
         try (AppProcess first = AppProcess.start(work, environment("worker-a"), List.of(), port)) {
             first.awaitHealthy(Duration.ofSeconds(60));
-            try (McpSyncClient client = client(first)) {
+            try (McpSyncClient client = first.mcpClient()) {
                 jobId = startJob(client, sheetId, "summarize", "Summary");
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
                         .until(() -> ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId)).path("written").asInt() >= 3 * BATCH);
@@ -107,7 +104,7 @@ class GracefulShutdownIT {
         // another worker, with leases of 10 minutes: it can only start at once because the lease was released
         try (AppProcess second = AppProcess.start(work, environment("worker-b"), List.of(), port)) {
             second.awaitHealthy(Duration.ofSeconds(60));
-            try (McpSyncClient client = client(second)) {
+            try (McpSyncClient client = second.mcpClient()) {
                 JsonNode done = BatchAnalysisJobTest.awaitFinished(client, jobId);
                 assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
                 assertThat(done.path("written").asInt()).isEqualTo(ROWS);
@@ -118,7 +115,7 @@ class GracefulShutdownIT {
             assertThat(smartsheet.cellValue(sheetId, rows.get(i), "Summary"))
                     .isEqualTo(AnalysisSheets.expectedAnswer(AnalysisType.SUMMARIZE, AnalysisSheets.feedback(i)));
             assertThat(smartsheet.cellWriteCount(sheetId, rows.get(i), "Summary")).as("writes of row " + i).isEqualTo(1);
-            assertThat(azure.timesSeen(prompt(i))).as("model calls for row " + i).isEqualTo(1);
+            assertThat(azure.timesSeen(AnalysisSheets.summarizePrompt(i))).as("model calls for row " + i).isEqualTo(1);
         }
     }
 
@@ -137,7 +134,7 @@ class GracefulShutdownIT {
         String jobId;
         try (AppProcess first = AppProcess.start(work, env, List.of(), port)) {
             first.awaitHealthy(Duration.ofSeconds(60));
-            try (McpSyncClient client = client(first)) {
+            try (McpSyncClient client = first.mcpClient()) {
                 jobId = startJob(client, sheetId, "summarize", "Summary");
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
                         .until(() -> ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId)).path("written").asInt() >= BATCH);
@@ -150,7 +147,7 @@ class GracefulShutdownIT {
         azure.faults().latency(Duration.ZERO);
         try (AppProcess second = AppProcess.start(work, env, List.of(), port)) {
             second.awaitHealthy(Duration.ofSeconds(60));
-            try (McpSyncClient client = client(second)) {
+            try (McpSyncClient client = second.mcpClient()) {
                 JsonNode done = BatchAnalysisJobTest.awaitFinished(client, jobId);
                 assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
                 assertThat(done.path("written").asInt()).isEqualTo(rows);
@@ -175,9 +172,6 @@ class GracefulShutdownIT {
         return written;
     }
 
-    private static String prompt(int row) {
-        return PromptTemplates.defaults().forType(AnalysisType.SUMMARIZE).initial(AnalysisSheets.feedback(row));
-    }
 
     /** The job store as the stopped process left it (the process is gone, so the files are free). */
     private Map<String, Object> job(String jobId) throws SQLException {
@@ -220,10 +214,4 @@ class GracefulShutdownIT {
         return env;
     }
 
-    private static McpSyncClient client(AppProcess app) {
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(app.baseUrl()).endpoint("/mcp").build())
-                .requestTimeout(Duration.ofMinutes(2)).build();
-        client.initialize();
-        return client;
-    }
 }

@@ -5,16 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.analysis.prompts.AnalysisType;
-import dev.smartsheetmcp.analysis.prompts.PromptTemplates;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.AppProcess;
 import dev.smartsheetmcp.testing.StandaloneEmulators;
 import dev.smartsheetmcp.testing.ToolCalls;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -56,14 +53,14 @@ class JobRecoveryIT {
 
     @Test
     void resumesFromLastCommittedBatchAfterKill() throws Exception {
-        Map<String, String> env = environment();
+        Map<String, String> env = emulators.appEnvironment();
         killMidJobAndRestart(env, env);
     }
 
     /** Another worker (another node id) takes the job over once the dead worker's lease expires. */
     @Test
     void anotherWorkerResumesTheJobWhenTheLeaseExpires() throws Exception {
-        Map<String, String> first = environment();
+        Map<String, String> first = emulators.appEnvironment();
         first.put("NODE_ID", "worker-a");
         first.put("JOBS_LEASE_SECONDS", "5");
         Map<String, String> second = new HashMap<>(first);
@@ -78,7 +75,7 @@ class JobRecoveryIT {
 
         try (AppProcess first = AppProcess.start(work, env, List.of(), port)) {
             first.awaitHealthy(Duration.ofSeconds(60));
-            try (McpSyncClient client = client(first)) {
+            try (McpSyncClient client = first.mcpClient()) {
                 jobId = ToolCalls.ok(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
                         "type", "summarize", "sourceColumns", List.of("Feedback"), "targetColumn", "Summary",
                         "batchSize", BATCH)).path("jobId").asText();
@@ -92,7 +89,7 @@ class JobRecoveryIT {
 
         try (AppProcess second = AppProcess.start(work, restartEnv, List.of(), port)) {
             second.awaitHealthy(Duration.ofSeconds(60));
-            try (McpSyncClient client = client(second)) {
+            try (McpSyncClient client = second.mcpClient()) {
                 JsonNode done = BatchAnalysisJobTest.awaitFinished(client, jobId);
                 assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
                 assertThat(done.path("written").asInt()).isEqualTo(ROWS);
@@ -105,7 +102,7 @@ class JobRecoveryIT {
             assertThat(smartsheet.cellValue(sheetId, rows.get(i), "Summary"))
                     .isEqualTo(AnalysisSheets.expectedAnswer(AnalysisType.SUMMARIZE, AnalysisSheets.feedback(i)));
             assertThat(smartsheet.cellWriteCount(sheetId, rows.get(i), "Summary")).as("writes of row " + i).isEqualTo(1);
-            int seen = azure.timesSeen(prompt(i));
+            int seen = azure.timesSeen(AnalysisSheets.summarizePrompt(i));
             assertThat(seen).as("model calls for row " + i).isBetween(1, 2);
             if (seen == 2) sentTwice++;
         }
@@ -114,23 +111,10 @@ class JobRecoveryIT {
 
     private int sentRows() {
         int sent = 0;
-        for (int i = 0; i < ROWS; i++) if (azure.timesSeen(prompt(i)) > 0) sent++;
+        for (int i = 0; i < ROWS; i++) if (azure.timesSeen(AnalysisSheets.summarizePrompt(i)) > 0) sent++;
         return sent;
     }
 
-    private static String prompt(int row) {
-        return PromptTemplates.defaults().forType(AnalysisType.SUMMARIZE).initial(AnalysisSheets.feedback(row));
-    }
 
-    private Map<String, String> environment() {
-        Map<String, String> env = emulators.appEnvironment();
-        return env;
-    }
 
-    private static McpSyncClient client(AppProcess app) {
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(app.baseUrl()).endpoint("/mcp").build())
-                .requestTimeout(Duration.ofMinutes(2)).build();
-        client.initialize();
-        return client;
-    }
 }

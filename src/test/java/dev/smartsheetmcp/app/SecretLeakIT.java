@@ -11,9 +11,7 @@ import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.AppProcess;
 import dev.smartsheetmcp.testing.ToolCalls;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -110,7 +108,7 @@ class SecretLeakIT {
             app.awaitHealthy(Duration.ofSeconds(60));
             collect(health(app));
             assertNoSecretInCommandLine(app);
-            try (McpSyncClient client = client(app)) {
+            try (McpSyncClient client = app.mcpClient(mcpToken)) {
                 // invalid arguments
                 call(client, "get_sheet_info", Map.of());
                 call(client, "get_sheet_info", Map.of("sheet_id", "not-a-number"));
@@ -147,7 +145,7 @@ class SecretLeakIT {
                 "AZURE_OPENAI_API_BASE", strangerAzure.endpoint()));
         try (AppProcess app = AppProcess.start(work, env, List.of())) {
             app.awaitHealthy(Duration.ofSeconds(60));
-            try (McpSyncClient client = client(app)) {
+            try (McpSyncClient client = app.mcpClient(mcpToken)) {
                 call(client, "list_workspaces", Map.of());
                 call(client, "get_sheet_info", Map.of("sheet_id", "42"));
                 call(client, "start_batch_analysis", Map.of("sheet_id", "42", "type", "summarize",
@@ -260,15 +258,6 @@ class SecretLeakIT {
         return contents.toString();
     }
 
-    private McpSyncClient client(AppProcess app) {
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(app.baseUrl()).endpoint("/mcp")
-                        .httpRequestCustomizer((request, method, uri, body, context) ->
-                                request.header("Authorization", "Bearer " + mcpToken))
-                        .build())
-                .requestTimeout(Duration.ofMinutes(2)).build();
-        client.initialize();
-        return client;
-    }
 
     private void collect(String text) {
         produced.append(text).append('\n');

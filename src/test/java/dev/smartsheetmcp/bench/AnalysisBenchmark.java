@@ -8,9 +8,7 @@ import dev.smartsheetmcp.analysis.prompts.TokenCounter;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.AppProcess;
 import dev.smartsheetmcp.testing.ToolCalls;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,7 +81,7 @@ public final class AnalysisBenchmark {
                 app.awaitHealthy(Duration.ofSeconds(60));
                 HeapSampler heap = new HeapSampler(app.process().pid());
                 if (sampler != null) sampler[0] = heap;
-                try (McpSyncClient client = client(app)) {
+                try (McpSyncClient client = app.mcpClient()) {
                     String jobId = ToolCalls.ok(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
                             "type", "summarize", "sourceColumns", List.of("Feedback"), "targetColumn", "Summary"))
                             .path("jobId").asText();
@@ -163,12 +161,6 @@ public final class AnalysisBenchmark {
         }
     }
 
-    private static McpSyncClient client(AppProcess app) {
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(app.baseUrl()).endpoint("/mcp").build())
-                .requestTimeout(Duration.ofMinutes(2)).build();
-        client.initialize();
-        return client;
-    }
 
     private AnalysisBenchmark() {
     }

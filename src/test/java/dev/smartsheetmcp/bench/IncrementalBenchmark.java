@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.AppProcess;
 import dev.smartsheetmcp.testing.ToolCalls;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +38,7 @@ public final class IncrementalBenchmark {
             try (AppProcess app = AppProcess.start(Files.createTempDirectory("bench"),
                     upstreams.environment(AZURE_RPM, AZURE_TPM), List.of())) {
                 app.awaitHealthy(Duration.ofSeconds(60));
-                McpSyncClient client = client(app);
+                McpSyncClient client = app.mcpClient();
                 Run full = run(upstreams, client, "full run", sheetId, false);
                 List<Long> changed = upstreams.smartsheet.changeText(sheetId, "Feedback", fraction, 7);
                 Run incremental = run(upstreams, client, "incremental run, " + changed.size() + " rows changed", sheetId, true);
@@ -92,12 +90,6 @@ public final class IncrementalBenchmark {
         }
     }
 
-    private static McpSyncClient client(AppProcess app) {
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(app.baseUrl()).endpoint("/mcp").build())
-                .requestTimeout(Duration.ofMinutes(2)).build();
-        client.initialize();
-        return client;
-    }
 
     private IncrementalBenchmark() {
     }

@@ -9,9 +9,7 @@ import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.AppProcess;
 import dev.smartsheetmcp.testing.ToolCalls;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -83,7 +81,7 @@ class ScheduleClusterIT {
             // one at a time: the first start creates the schema
             try (AppProcess b = AppProcess.start(work.resolve("b"), environment("node-b"), List.of())) {
                 b.awaitHealthy(Duration.ofSeconds(90));
-                try (McpSyncClient clientA = client(a)) {
+                try (McpSyncClient clientA = a.mcpClient()) {
                     ToolCalls.ok(clientA, "create_schedule", schedule);
                 }
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
@@ -91,7 +89,7 @@ class ScheduleClusterIT {
                 a.kill();
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                         .until(() -> firings(" AND node = 'node-b'") >= 3);
-                try (McpSyncClient clientB = client(b)) {
+                try (McpSyncClient clientB = b.mcpClient()) {
                     schedule.put("enabled", false);
                     schedule.put("replace", true);
                     ToolCalls.ok(clientB, "create_schedule", schedule);
@@ -149,10 +147,4 @@ class ScheduleClusterIT {
         return perNode;
     }
 
-    private static McpSyncClient client(AppProcess app) {
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(app.baseUrl()).endpoint("/mcp").build())
-                .requestTimeout(Duration.ofMinutes(2)).build();
-        client.initialize();
-        return client;
-    }
 }

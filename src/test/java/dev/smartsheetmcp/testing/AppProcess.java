@@ -1,5 +1,8 @@
 package dev.smartsheetmcp.testing;
 
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -70,6 +73,23 @@ public final class AppProcess implements AutoCloseable {
     public int port() { return port; }
 
     public String baseUrl() { return "http://127.0.0.1:" + port; }
+
+    /** An initialised MCP client over Streamable HTTP. */
+    public McpSyncClient mcpClient() {
+        return mcpClient(null);
+    }
+
+    /** An initialised MCP client over Streamable HTTP sending the bearer token (when not null). */
+    public McpSyncClient mcpClient(String bearerToken) {
+        HttpClientStreamableHttpTransport.Builder transport = HttpClientStreamableHttpTransport.builder(baseUrl()).endpoint("/mcp");
+        if (bearerToken != null) {
+            transport.httpRequestCustomizer((request, method, uri, body, context) ->
+                    request.header("Authorization", "Bearer " + bearerToken));
+        }
+        McpSyncClient client = McpClient.sync(transport.build()).requestTimeout(Duration.ofMinutes(2)).build();
+        client.initialize();
+        return client;
+    }
 
     public Process process() { return process; }
 
