@@ -94,6 +94,7 @@ public abstract class EmulatorServer implements AutoCloseable {
 
     private void dispatch(HttpExchange exchange) {
         requests.incrementAndGet();
+        ARRIVAL.set(now());
         try (exchange) {
             pause(faults.latency().toMillis());
             FaultInjector.Fault fault = faults.draw();
@@ -106,7 +107,22 @@ public abstract class EmulatorServer implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("{} emulator request ended early: {}", name, e.toString());
+        } finally {
+            ARRIVAL.remove();
         }
+    }
+
+    /** The emulator's clock, in nanoseconds. */
+    protected long now() {
+        return System.nanoTime();
+    }
+
+    /**
+     * When the request being served arrived, on {@link #now()}: before the injected latency, so
+     * rate limits count arrivals as a real service does, however long the answer then takes.
+     */
+    protected static long arrivalNanos() {
+        return ARRIVAL.get();
     }
 
     /**
@@ -123,6 +139,7 @@ public abstract class EmulatorServer implements AutoCloseable {
     }
 
     private static final ThreadLocal<Long> ANSWER_DELAY = new ThreadLocal<>();
+    private static final ThreadLocal<Long> ARRIVAL = new ThreadLocal<>();
 
     private static void pause(long millis) {
         if (millis <= 0) return;

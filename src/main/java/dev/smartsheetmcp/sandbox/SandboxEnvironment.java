@@ -43,7 +43,8 @@ public final class SandboxEnvironment implements AutoCloseable {
         demo = smartsheet.seedDemo();
         smartsheet.start(Integer.parseInt(property.apply("sandbox.smartsheet.port")), 16);
 
-        azure = new AzureOpenAiEmulator(faults(property, "sandbox.azure.", seed + 1), azureKey);
+        azure = new AzureOpenAiEmulator(faults(property, "sandbox.azure.", seed + 1), azureKey,
+                Integer.parseInt(property.apply("sandbox.azure.evaluation-seconds")), System::nanoTime);
         int azureRpm = Integer.parseInt(property.apply("sandbox.azure.rpm"));
         int azureTpm = Integer.parseInt(property.apply("sandbox.azure.tpm"));
         azure.addDeployment(deployment, azureRpm, azureTpm);

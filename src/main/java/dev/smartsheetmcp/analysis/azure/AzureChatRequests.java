@@ -11,8 +11,8 @@ import org.apache.camel.Exchange;
 
 /**
  * Turns a {@link ChatRequest} into the chat completions request body (UTF-8 JSON bytes) and
- * records what Azure will charge it against the tokens-per-minute limit: the prompt's tokens, as
- * the model's encoding counts them, plus {@code max_tokens}.
+ * records what Azure will charge it against the tokens-per-minute limit: the prompt's tokens with
+ * their chat framing, as the model's encoding counts them, plus {@code max_tokens}.
  */
 public final class AzureChatRequests {
 
@@ -32,7 +32,7 @@ public final class AzureChatRequests {
     }
 
     public byte[] write(ChatRequest request, Exchange exchange) {
-        exchange.setProperty(TOKEN_COST, promptTokens(request) + request.maxTokens());
+        exchange.setProperty(TOKEN_COST, estimatedTokens(request));
         ObjectNode body = JSON.createObjectNode();
         ArrayNode messages = body.putArray("messages");
         request.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
@@ -44,6 +44,16 @@ public final class AzureChatRequests {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings and numbers always serialises", e);
         }
+    }
+
+    /**
+     * What Azure charges the request against the TPM quota before the model runs: the prompt with its
+     * chat framing (3 tokens a message plus its role, and 3 priming the reply, as OpenAI documents
+     * for these models) plus {@code max_tokens}.
+     */
+    int estimatedTokens(ChatRequest request) {
+        int framing = request.messages().stream().mapToInt(m -> 3 + encoding().countTokensOrdinary(m.role())).sum() + 3;
+        return promptTokens(request) + framing + request.maxTokens();
     }
 
     /** Tokens of the message contents; special-token markers in user text count as ordinary text. */

@@ -127,7 +127,7 @@ public final class AzureResponses {
         if (millis != null) message.setHeader(Exchange.REDELIVERY_DELAY, millis);
     }
 
-    private static Long number(String value) {
+    static Long number(String value) {
         if (value == null) return null;
         try {
             return Math.max(0, (long) Double.parseDouble(value.trim()));

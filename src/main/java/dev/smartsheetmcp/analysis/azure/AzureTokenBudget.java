@@ -8,12 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 
 /**
- * Keeps each deployment under its tokens per minute, counted as Azure counts them (prompt plus
- * {@code max_tokens}), with one weighted resilience4j rate limiter per deployment shared by all
- * callers. The budget refills every {@code periodMillis} rather than once a minute, so it never
- * grants a burst at a window edge: a period's share is {@code tpm * period / (60 s + period)}, which
- * keeps any 60-second span under the limit however Azure aligns its window. A caller waits for its
- * share up to {@code maxWaitMillis}.
+ * Keeps each deployment under its tokens per minute as Azure OpenAI measures them: counted as Azure
+ * estimates them before the model runs (prompt plus {@code max_tokens}) and judged over short
+ * periods ({@code windowMillis}, 1 s by default), so no such period sees more than
+ * {@code TPM × window / 60 s}. One weighted resilience4j rate limiter per deployment, shared by all
+ * callers, refills every {@code periodMillis}: a window of length W overlaps at most W/P + 1 refill
+ * periods, so each period's share is {@code TPM/60 s × W × P / (W + P)}, close to the whole quota for
+ * a short period. A request larger than one share waits until enough periods have passed. The share
+ * follows the deployment's {@link AzurePacing pace}, and a caller waits up to {@code maxWaitMillis}.
  */
 public final class AzureTokenBudget {
 
@@ -21,14 +23,20 @@ public final class AzureTokenBudget {
 
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private int tokensPerMinute = 200_000;
-    private long periodMillis = 1_000;
+    private long windowMillis = 1_000;
+    private long periodMillis = 20;
     private long maxWaitMillis = 300_000;
+    private AzurePacing pacing;
 
     public void setTokensPerMinute(int tokensPerMinute) { this.tokensPerMinute = tokensPerMinute; }
+
+    public void setWindowMillis(long windowMillis) { this.windowMillis = windowMillis; }
 
     public void setPeriodMillis(long periodMillis) { this.periodMillis = periodMillis; }
 
     public void setMaxWaitMillis(long maxWaitMillis) { this.maxWaitMillis = maxWaitMillis; }
+
+    public void setPacing(AzurePacing pacing) { this.pacing = pacing; }
 
     /** Waits until the request's tokens fit the deployment's budget. */
     public void acquire(Exchange exchange) {
@@ -46,11 +54,20 @@ public final class AzureTokenBudget {
     }
 
     private RateLimiter limiter(String deployment) {
-        return limiters.computeIfAbsent(deployment, name -> RateLimiter.of("azure-tokens-" + name,
+        int share = share(pacing == null ? 1 : pacing.pace(deployment));
+        RateLimiter limiter = limiters.computeIfAbsent(deployment, name -> RateLimiter.of("azure-tokens-" + name,
                 RateLimiterConfig.custom()
-                        .limitForPeriod((int) Math.max(1, tokensPerMinute * periodMillis / (MINUTE_MILLIS + periodMillis)))
+                        .limitForPeriod(share)
                         .limitRefreshPeriod(Duration.ofMillis(periodMillis))
                         .timeoutDuration(Duration.ofMillis(maxWaitMillis))
                         .build()));
+        if (limiter.getRateLimiterConfig().getLimitForPeriod() != share) limiter.changeLimitForPeriod(share);
+        return limiter;
+    }
+
+    /** Tokens per refill period, so that no evaluation window sees more than its share of the quota. */
+    int share(double pace) {
+        double perMilli = (double) tokensPerMinute / MINUTE_MILLIS;
+        return (int) Math.max(1, perMilli * windowMillis * periodMillis / (windowMillis + periodMillis) * pace);
     }
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,7 @@ import java.util.regex.Pattern;
  * ({@value DeterministicAnswers#FILTER_PROMPT_MARKER}: 400 {@code content_filter};
  * {@value DeterministicAnswers#FILTER_ANSWER_MARKER}: 200 with {@code finish_reason "content_filter"}
  * and no content). Token counts are {@code o200k_base} counts of message contents ({@link TokenCounter}).
- * Limits are per deployment over sliding 60-second windows ({@link DeploymentLimits}); every answer
+ * Limits are per deployment, evaluated over short periods as Azure does ({@link DeploymentLimits}); every answer
  * given once the deployment is known carries {@code x-ratelimit-remaining-requests} and
  * {@code x-ratelimit-remaining-tokens}. Injected faults: RATE_LIMIT answers 429 with
  * {@code retry-after: 1}; SERVER_ERROR answers 500 or 503, half and half from the seeded source.
@@ -46,18 +47,37 @@ public final class AzureOpenAiEmulator extends EmulatorServer {
     private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?");
 
     private final String apiKey;
+    private final int evaluationSeconds;
+    private final LongSupplier nanoClock;
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
 
+    /** Rate limits evaluated each second, on the system clock. */
     public AzureOpenAiEmulator(FaultInjector faults, String apiKey) {
+        this(faults, apiKey, 1, System::nanoTime);
+    }
+
+    /**
+     * Rate limits evaluated over periods of {@code evaluationSeconds} (Azure uses 1 or 10), on the
+     * given nanosecond clock.
+     */
+    public AzureOpenAiEmulator(FaultInjector faults, String apiKey, int evaluationSeconds, LongSupplier nanoClock) {
         super("azure-openai", faults);
         this.apiKey = apiKey;
+        this.evaluationSeconds = evaluationSeconds;
+        this.nanoClock = nanoClock;
     }
 
     /** Adds (or replaces, with fresh windows and counters) a deployment with its per-minute limits. */
     public AzureOpenAiEmulator addDeployment(String name, int requestsPerMinute, int tokensPerMinute) {
-        deployments.put(name, new Deployment(new DeploymentLimits(requestsPerMinute, tokensPerMinute, System::nanoTime)));
+        deployments.put(name, new Deployment(
+                new DeploymentLimits(requestsPerMinute, tokensPerMinute, evaluationSeconds, nanoClock)));
         return this;
+    }
+
+    @Override
+    protected long now() {
+        return nanoClock.getAsLong();
     }
 
     /** What users put in {@code AZURE_OPENAI_API_BASE}. */
@@ -131,7 +151,7 @@ public final class AzureOpenAiEmulator extends EmulatorServer {
     private void answer(HttpExchange exchange, Target target, Deployment deployment, ChatRequest request)
             throws AzureError, IOException {
         int promptTokens = request.promptTokens();
-        DeploymentLimits.Decision decision = deployment.limits.admit((long) promptTokens + request.completionBudget());
+        DeploymentLimits.Decision decision = deployment.limits.admit((long) promptTokens + request.completionBudget(), arrivalNanos());
         if (!decision.admitted()) {
             throw AzureError.rateLimited(target.apiVersion(), decision.exceeded(), decision.retryAfterMillis());
         }

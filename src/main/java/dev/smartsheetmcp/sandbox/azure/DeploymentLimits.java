@@ -1,95 +1,118 @@
 package dev.smartsheetmcp.sandbox.azure;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * A deployment's requests-per-minute and tokens-per-minute limits over a sliding 60-second window.
- * Each admitted request is charged one request and its estimated tokens (prompt plus the completion
- * budget, as Azure estimates them before the model runs); the charge is never refunded. A refused
- * request is charged nothing. Thread-safe.
+ * A deployment's requests-per-minute and tokens-per-minute limits, evaluated the way Azure OpenAI
+ * documents it: the rate of incoming requests is judged over short periods (1 or 10 seconds), so a
+ * 600-RPM deployment evaluated each second refuses an 11th request within one second even when the
+ * minute's total stays under 600. Tokens (prompt plus the completion budget, as Azure estimates them
+ * before the model runs) are judged the same way, and also as a running count reset each minute.
+ *
+ * <p>Each evaluation period admits {@code RPM × period / 60 s} requests (at least one), and
+ * requests while the tokens it admitted are under {@code TPM × period / 60 s}; the minute admits
+ * requests while its tokens are under the TPM (Microsoft: once the limit is reached, further
+ * requests get 429 until the counter resets), and never one larger than the whole TPM. So the
+ * request that crosses a share still goes, the next does not. Periods and minutes are fixed,
+ * consecutive intervals of the clock. A refused request is charged nothing and is told to retry
+ * when the period (or, for the minute's count, the minute) ends. Thread-safe.
  */
 final class DeploymentLimits {
 
-    static final Duration WINDOW = Duration.ofSeconds(60);
+    static final Duration MINUTE = Duration.ofSeconds(60);
 
     enum Limit { REQUESTS, TOKENS }
 
-    /** What is left in the window after a decision (without the request when it was refused). */
+    /** What is left of the minute's quota after a decision (without the request when it was refused). */
     record Remaining(int requests, long tokens) {}
 
     /**
      * The verdict on one request. When refused, {@code exceeded} names the limit (TOKENS when both are)
-     * and {@code retryAfterMillis} is when the request would fit; a request larger than the whole
-     * token limit never fits, and is told to wait until the window is empty.
+     * and {@code retryAfterMillis} is when the current period (or minute) ends.
      */
     record Decision(boolean admitted, Limit exceeded, long retryAfterMillis, Remaining remaining) {}
 
-    private record Charge(long atNanos, long tokens) {}
-
     private final int requestsPerMinute;
-    private final int tokensPerMinute;
+    private final long tokensPerMinute;
+    private final long periodNanos;
+    private final int requestsPerPeriod;
+    private final long tokensPerPeriod;
     private final LongSupplier nanoClock;
-    private final ArrayDeque<Charge> window = new ArrayDeque<>();
-    private long tokensInWindow;
+    private final Counts period = new Counts();
+    private final Counts minute = new Counts();
 
-    DeploymentLimits(int requestsPerMinute, int tokensPerMinute, LongSupplier nanoClock) {
-        if (requestsPerMinute < 1 || tokensPerMinute < 1) {
-            throw new IllegalArgumentException("limits must be positive, got " + requestsPerMinute
-                    + " RPM and " + tokensPerMinute + " TPM");
+    DeploymentLimits(int requestsPerMinute, int tokensPerMinute, int evaluationSeconds, LongSupplier nanoClock) {
+        if (requestsPerMinute < 1 || tokensPerMinute < 1 || evaluationSeconds < 1 || evaluationSeconds > 60) {
+            throw new IllegalArgumentException("limits must be positive and the evaluation period 1 to 60 s, got "
+                    + requestsPerMinute + " RPM, " + tokensPerMinute + " TPM, " + evaluationSeconds + " s");
         }
         this.requestsPerMinute = requestsPerMinute;
         this.tokensPerMinute = tokensPerMinute;
+        this.periodNanos = Duration.ofSeconds(evaluationSeconds).toNanos();
+        this.requestsPerPeriod = (int) Math.max(1, (long) requestsPerMinute * evaluationSeconds / 60);
+        this.tokensPerPeriod = Math.max(1, (long) tokensPerMinute * evaluationSeconds / 60);
         this.nanoClock = nanoClock;
     }
 
     synchronized Decision admit(long tokens) {
-        long now = nanoClock.getAsLong();
-        expire(now);
-        long requestsOver = window.size() + 1L - requestsPerMinute;
-        long tokensOver = tokensInWindow + tokens - tokensPerMinute;
-        if (requestsOver <= 0 && tokensOver <= 0) {
-            window.addLast(new Charge(now, tokens));
-            tokensInWindow += tokens;
+        return admit(tokens, nanoClock.getAsLong());
+    }
+
+    /**
+     * Judges a request that arrived at {@code arrivalNanos}; one that arrived before the current
+     * period but is judged after it began counts in the current one.
+     */
+    synchronized Decision admit(long tokens, long arrivalNanos) {
+        long now = arrivalNanos;
+        period.roll(Math.floorDiv(now, periodNanos));
+        minute.roll(Math.floorDiv(now, MINUTE.toNanos()));
+        boolean tokensOverMinute = minute.tokens >= tokensPerMinute || tokens > tokensPerMinute;
+        boolean tokensOverPeriod = period.tokens >= tokensPerPeriod;
+        boolean requestsOverMinute = minute.requests >= requestsPerMinute;
+        boolean requestsOverPeriod = period.requests >= requestsPerPeriod;
+        if (!tokensOverMinute && !tokensOverPeriod && !requestsOverMinute && !requestsOverPeriod) {
+            period.charge(tokens);
+            minute.charge(tokens);
             return new Decision(true, null, 0, remaining());
         }
-        Limit exceeded = tokensOver > 0 ? Limit.TOKENS : Limit.REQUESTS;
-        return new Decision(false, exceeded, millisUntilFits(now, requestsOver, tokensOver), remaining());
+        Limit exceeded = tokensOverMinute || tokensOverPeriod ? Limit.TOKENS : Limit.REQUESTS;
+        boolean minuteLimit = tokensOverMinute || requestsOverMinute;
+        long retryAfter = minuteLimit ? millisToEnd(now, MINUTE.toNanos()) : millisToEnd(now, periodNanos);
+        return new Decision(false, exceeded, retryAfter, remaining());
     }
 
     synchronized Remaining remainingNow() {
-        expire(nanoClock.getAsLong());
+        minute.roll(Math.floorDiv(nanoClock.getAsLong(), MINUTE.toNanos()));
         return remaining();
     }
 
     private Remaining remaining() {
-        return new Remaining(Math.max(0, requestsPerMinute - window.size()),
-                Math.max(0, tokensPerMinute - tokensInWindow));
+        return new Remaining(Math.max(0, requestsPerMinute - minute.requests),
+                Math.max(0, tokensPerMinute - minute.tokens));
     }
 
-    private void expire(long now) {
-        while (!window.isEmpty() && now - window.peekFirst().atNanos() >= WINDOW.toNanos()) {
-            tokensInWindow -= window.removeFirst().tokens();
+    private static long millisToEnd(long now, long intervalNanos) {
+        long nanos = intervalNanos - Math.floorMod(now, intervalNanos);
+        return Math.max(1, (nanos + 999_999) / 1_000_000);
+    }
+
+    /** Requests and tokens charged in the interval with the given index. */
+    private static final class Counts {
+        private long index = Long.MIN_VALUE;
+        private int requests;
+        private long tokens;
+
+        void roll(long current) {
+            if (current <= index) return;
+            index = current;
+            requests = 0;
+            tokens = 0;
         }
-    }
 
-    private long millisUntilFits(long now, long requestsOver, long tokensOver) {
-        int freedRequests = 0;
-        long freedTokens = 0;
-        for (Charge charge : window) {
-            freedRequests++;
-            freedTokens += charge.tokens();
-            if (freedRequests >= requestsOver && freedTokens >= tokensOver) {
-                return millisUntilExpiry(charge, now);
-            }
+        void charge(long requestTokens) {
+            requests++;
+            tokens += requestTokens;
         }
-        return window.isEmpty() ? WINDOW.toMillis() : millisUntilExpiry(window.peekLast(), now);
-    }
-
-    private static long millisUntilExpiry(Charge charge, long now) {
-        long nanos = charge.atNanos() + WINDOW.toNanos() - now;
-        return Math.max(1, (nanos + TimeUnit.MILLISECONDS.toNanos(1) - 1) / TimeUnit.MILLISECONDS.toNanos(1));
     }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client keeps each deployment under its requests and tokens per minute, so a burst of parallel
- * calls never meets a 429 and takes the time the limits imply.
+ * The client paces each deployment's requests and tokens as Azure evaluates them, over each second,
+ * so a burst of parallel calls never meets a 429 and takes the time the limits imply.
  */
 class AzureChatRateLimitTest {
 
@@ -31,10 +31,12 @@ class AzureChatRateLimitTest {
     }
 
     @Test
-    void aBurstOver30RequestsPerMinuteWaitsForTheNextMinuteInsteadOfMeeting429s() throws Exception {
-        app = SandboxApp.start(Map.of("sandbox.azure.rpm", "30", "azure.rpm", "30"));
+    void aBurstIsPacedToOneSecondsShareOfTheRpmQuotaAsAzureEvaluatesIt() throws Exception {
+        // 300 RPM, evaluated by the emulator (as by Azure) over each second: 5 requests a second
+        app = SandboxApp.start(Map.of("sandbox.azure.rpm", "300", "azure.rpm", "300"));
         AzureOpenAiEmulator azure = app.sandbox().azure();
         call(app, summarize("warm-up: the emulator loads its tokenizer on the first request"));
+        Thread.sleep(1_100);
         List<String> texts = texts("request", 35);
 
         long start = System.nanoTime();
@@ -45,21 +47,21 @@ class AzureChatRateLimitTest {
             assertThat(answers.get(i).content()).isEqualTo(expectedSummary(texts.get(i)));
         }
         assertThat(azure.rateLimitedCount(DEPLOYMENT)).as("429s answered by Azure").isZero();
-        assertThat(took).as("29 fit the first minute; the last 6 wait for it to pass")
-                .isBetween(Duration.ofSeconds(60), Duration.ofSeconds(75));
+        assertThat(took).as("5 leave at once, then 5 each second: the last 5 after 6 s")
+                .isBetween(Duration.ofSeconds(6), Duration.ofSeconds(8));
     }
 
     @Test
-    void aBurstIsPacedToTheTokensPerMinuteCountedAsPromptPlusMaxTokens() throws Exception {
-        // 12,200 tokens a minute refilled each second: 12,200 * 1 s / 61 s = 200 tokens a second
-        app = SandboxApp.start(Map.of("sandbox.azure.tpm", "12200", "azure.tpm", "12200"));
+    void aBurstIsPacedToTheTokensPerMinuteCountedAsPromptWithFramingPlusMaxTokens() throws Exception {
+        // 12,000 TPM: 200 tokens a second; refilled each 100 ms, 18 tokens a share (1 s x 100 ms / 1,100 ms)
+        app = SandboxApp.start(Map.of("sandbox.azure.tpm", "12000", "azure.tpm", "12000", "azure.tpm.refill-ms", "100"));
         AzureOpenAiEmulator azure = app.sandbox().azure();
         call(app, summarize("warm-up: the emulator loads its tokenizer on the first request"));
         Thread.sleep(1_100);
         List<String> texts = texts("tokens", 30);
         AzureChatRequests counter = new AzureChatRequests();
-        int tokens = texts.stream().mapToInt(text -> counter.promptTokens(summarize(text)) + 50).sum();
-        double seconds = (tokens - 200) / 200.0;
+        int tokens = texts.stream().mapToInt(text -> counter.estimatedTokens(summarize(text))).sum();
+        double seconds = (tokens - 18) / 180.0;
 
         long start = System.nanoTime();
         List<ChatAnswer> answers = AzureChat.parallel(30, calls(texts));

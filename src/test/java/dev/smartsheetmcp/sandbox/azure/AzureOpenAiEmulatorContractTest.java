@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -34,15 +35,22 @@ class AzureOpenAiEmulatorContractTest {
 
     private static final String KEY = "test-key";
     private static final String DEPLOYMENT = "gpt-4o";
+    /** Room for every test's requests in one second: 166,666 tokens. */
+    private static final int TPM = 10_000_000;
     private static final String SUMMARIZE = "Summarize the row in one sentence.";
     private static final Encoding O200K = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
     private AzureOpenAiEmulator emulator;
 
+    /**
+     * The emulator's clock stands still at the start of a minute, so every request of a test falls
+     * into the same one-second evaluation period and the same minute.
+     */
     @BeforeEach
     void start() throws IOException {
-        emulator = new AzureOpenAiEmulator(new FaultInjector(7), KEY);
-        emulator.addDeployment(DEPLOYMENT, 1_000, 1_000_000);
+        long startOfAMinute = TimeUnit.MINUTES.toNanos(1_000);
+        emulator = new AzureOpenAiEmulator(new FaultInjector(7), KEY, 1, () -> startOfAMinute);
+        emulator.addDeployment(DEPLOYMENT, 1_000, TPM);
         emulator.start(0, 4);
     }
 
@@ -227,7 +235,7 @@ class AzureOpenAiEmulatorContractTest {
             HttpResponse<String> response = post(datedPath(DEPLOYMENT), "{\"messages\":[]}");
 
             assertThat(response.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("1000");
-            assertThat(response.headers().firstValue("x-ratelimit-remaining-tokens")).hasValue("1000000");
+            assertThat(response.headers().firstValue("x-ratelimit-remaining-tokens")).hasValue(Long.toString(TPM));
         }
     }
 
@@ -235,8 +243,8 @@ class AzureOpenAiEmulatorContractTest {
     class RateLimits {
 
         @Test
-        void requestsOverTheRpmLimitGet429WithRetryAfterHeadersAndCallRateMessage() throws Exception {
-            emulator.addDeployment("tight", 2, 1_000_000);
+        void requestsOverOneSecondsShareOfTheRpmLimitGet429WithRetryAfterHeadersAndCallRateMessage() throws Exception {
+            emulator.addDeployment("tight", 120, 1_000_000);
             ObjectNode body = body(SUMMARIZE, "x").put("max_tokens", 10);
             assertThat(chat("tight", body).statusCode()).isEqualTo(200);
             assertThat(chat("tight", body).statusCode()).isEqualTo(200);
@@ -246,15 +254,16 @@ class AzureOpenAiEmulatorContractTest {
             assertError(refused, 429, "429");
             long seconds = Long.parseLong(refused.headers().firstValue("retry-after").orElseThrow());
             long millis = Long.parseLong(refused.headers().firstValue("retry-after-ms").orElseThrow());
-            assertThat(seconds).isBetween(1L, 60L);
-            assertThat(millis).isBetween(1L, 60_000L);
+            assertThat(seconds).as("until the next second").isEqualTo(1);
+            assertThat(millis).isEqualTo(1_000);
             assertThat(seconds).isEqualTo((millis + 999) / 1000);
             assertThat(json(refused).path("error").path("message").asText())
                     .isEqualTo("Requests to the ChatCompletions_Create Operation under Azure OpenAI API version "
                             + ChatCall.API_VERSION + " have exceeded call rate limit of your current OpenAI S0 pricing"
                             + " tier. Please retry after " + seconds + " seconds. Please go here:"
                             + " https://aka.ms/oai/quotaincrease if you would like to further increase the default rate limit.");
-            assertThat(refused.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("0");
+            assertThat(refused.headers().firstValue("x-ratelimit-remaining-requests"))
+                    .as("the minute's quota is not spent: the burst is what was refused").hasValue("118");
             assertThat(emulator.rateLimitedCount("tight")).isEqualTo(1);
             assertThat(emulator.completionCount("tight")).isEqualTo(2);
         }
@@ -276,8 +285,8 @@ class AzureOpenAiEmulatorContractTest {
         }
 
         @Test
-        void underConcurrentLoadExactlyTheRpmLimitIsAdmitted() throws Exception {
-            emulator.addDeployment("tight", 10, 1_000_000);
+        void underConcurrentLoadExactlyOneSecondsShareOfTheRpmLimitIsAdmitted() throws Exception {
+            emulator.addDeployment("tight", 600, 1_000_000);
             ExecutorService clients = Executors.newFixedThreadPool(8);
             try {
                 List<Future<HttpResponse<String>>> calls = new ArrayList<>();
@@ -316,7 +325,7 @@ class AzureOpenAiEmulatorContractTest {
             HttpResponse<String> response = chat(DEPLOYMENT, body);
 
             assertThat(response.headers().firstValue("x-ratelimit-remaining-tokens"))
-                    .hasValue(Long.toString(1_000_000 - prompt - ChatRequest.DEFAULT_COMPLETION_BUDGET));
+                    .hasValue(Long.toString(TPM - prompt - ChatRequest.DEFAULT_COMPLETION_BUDGET));
         }
 
         @Test
@@ -333,7 +342,7 @@ class AzureOpenAiEmulatorContractTest {
             assertThat(firstRequests).isEqualTo(999);
             assertThat(secondRequests).isEqualTo(998);
             long charge = O200K.countTokensOrdinary(SUMMARIZE) + O200K.countTokensOrdinary("a row of text") + 100;
-            assertThat(firstTokens).isEqualTo(1_000_000 - charge);
+            assertThat(firstTokens).isEqualTo(TPM - charge);
             assertThat(secondTokens).isEqualTo(firstTokens - charge);
         }
     }

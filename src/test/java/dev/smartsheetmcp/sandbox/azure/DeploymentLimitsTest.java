@@ -7,80 +7,126 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** Sliding 60-second windows, driven by a hand-moved clock. */
+/** Azure's short evaluation periods and its minute's running token count, driven by a hand-moved clock. */
 class DeploymentLimitsTest {
 
-    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    /** The clock starts at the beginning of a minute, so periods and minutes start together. */
+    private final AtomicLong nanos = new AtomicLong(TimeUnit.MINUTES.toNanos(1_000));
 
-    private void advanceSeconds(long seconds) {
-        nanos.addAndGet(TimeUnit.SECONDS.toNanos(seconds));
+    private void advanceMillis(long millis) {
+        nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
     }
 
     @Test
-    void admitsUpToTheRequestLimitAndTellsWhenTheOldestRequestLeavesTheWindow() {
-        DeploymentLimits limits = new DeploymentLimits(2, 1_000, nanos::get);
-        assertThat(limits.admit(1).admitted()).isTrue();
-        advanceSeconds(10);
-        assertThat(limits.admit(1).admitted()).isTrue();
+    void a600RpmDeploymentEvaluatedEachSecondRefusesThe11thRequestWithinOneSecond() {
+        DeploymentLimits limits = new DeploymentLimits(600, 1_000_000, 1, nanos::get);
+        for (int i = 0; i < 10; i++) {
+            assertThat(limits.admit(1).admitted()).as("request " + (i + 1)).isTrue();
+            advanceMillis(50);
+        }
 
         DeploymentLimits.Decision refused = limits.admit(1);
 
         assertThat(refused.admitted()).isFalse();
         assertThat(refused.exceeded()).isEqualTo(DeploymentLimits.Limit.REQUESTS);
-        assertThat(refused.retryAfterMillis()).isEqualTo(50_000);
-        assertThat(refused.remaining()).isEqualTo(new DeploymentLimits.Remaining(0, 998));
+        assertThat(refused.retryAfterMillis()).as("until the next second").isEqualTo(500);
+        assertThat(refused.remaining()).as("the minute's quota is far from spent")
+                .isEqualTo(new DeploymentLimits.Remaining(590, 999_990));
     }
 
     @Test
-    void theWindowSlidesSoOldChargesExpire() {
-        DeploymentLimits limits = new DeploymentLimits(1, 1_000, nanos::get);
-        limits.admit(500);
-        advanceSeconds(59);
+    void theNextPeriodAdmitsAgain() {
+        DeploymentLimits limits = new DeploymentLimits(600, 1_000_000, 1, nanos::get);
+        for (int i = 0; i < 10; i++) limits.admit(1);
         assertThat(limits.admit(1).admitted()).isFalse();
 
-        advanceSeconds(1);
+        advanceMillis(1_000);
 
         assertThat(limits.admit(1).admitted()).isTrue();
     }
 
     @Test
-    void tokenLimitWaitsUntilEnoughTokensHaveLeft() {
-        DeploymentLimits limits = new DeploymentLimits(100, 1_000, nanos::get);
-        limits.admit(400);
-        advanceSeconds(20);
-        limits.admit(400);
-        advanceSeconds(5);
+    void tenSecondEvaluationAllowsASixthOfTheMinuteInOnePeriod() {
+        DeploymentLimits limits = new DeploymentLimits(600, 1_000_000, 10, nanos::get);
+        for (int i = 0; i < 100; i++) {
+            assertThat(limits.admit(1).admitted()).as("request " + (i + 1)).isTrue();
+        }
 
-        DeploymentLimits.Decision refused = limits.admit(500);
+        DeploymentLimits.Decision refused = limits.admit(1);
+
+        assertThat(refused.admitted()).isFalse();
+        assertThat(refused.retryAfterMillis()).isEqualTo(10_000);
+    }
+
+    @Test
+    void aPeriodAdmitsRequestsWhileItsTokensAreUnderItsShare() {
+        // 60,000 TPM: 1,000 tokens a second
+        DeploymentLimits limits = new DeploymentLimits(600, 60_000, 1, nanos::get);
+        assertThat(limits.admit(600).admitted()).isTrue();
+        advanceMillis(100);
+        assertThat(limits.admit(500).admitted()).as("600 so far: under the share, so it goes").isTrue();
+
+        DeploymentLimits.Decision refused = limits.admit(1);
 
         assertThat(refused.exceeded()).isEqualTo(DeploymentLimits.Limit.TOKENS);
-        assertThat(refused.retryAfterMillis()).isEqualTo(35_000);
-        assertThat(refused.remaining().tokens()).isEqualTo(200);
+        assertThat(refused.retryAfterMillis()).isEqualTo(900);
+        advanceMillis(900);
+        assertThat(limits.admit(5_000).admitted()).as("a new second: even a request larger than its share").isTrue();
+        assertThat(limits.admit(1).admitted()).isFalse();
+    }
+
+    @Test
+    void theMinutesRunningTokenCountRefusesOnceTheLimitIsReached() {
+        DeploymentLimits limits = new DeploymentLimits(600, 10_000, 1, nanos::get);
+        assertThat(limits.admit(6_000).admitted()).isTrue();
+        advanceMillis(1_000);
+        assertThat(limits.admit(6_000).admitted()).isTrue();
+        advanceMillis(1_000);
+
+        DeploymentLimits.Decision refused = limits.admit(1);
+
+        assertThat(refused.exceeded()).isEqualTo(DeploymentLimits.Limit.TOKENS);
+        assertThat(refused.retryAfterMillis()).as("until the minute's count resets").isEqualTo(58_000);
+        advanceMillis(58_000);
+        assertThat(limits.admit(6_000).admitted()).isTrue();
+    }
+
+    @Test
+    void aRequestLargerThanTheWholeTokenLimitNeverFits() {
+        DeploymentLimits limits = new DeploymentLimits(600, 10_000, 1, nanos::get);
+
+        assertThat(limits.admit(10_001).admitted()).isFalse();
+    }
+
+    @Test
+    void aSmallQuotaStillAdmitsOneRequestAPeriodUpToTheMinutesQuota() {
+        DeploymentLimits limits = new DeploymentLimits(2, 1_000_000, 1, nanos::get);
+        assertThat(limits.admit(1).admitted()).isTrue();
+        advanceMillis(1_000);
+        assertThat(limits.admit(1).admitted()).isTrue();
+        advanceMillis(1_000);
+
+        DeploymentLimits.Decision refused = limits.admit(1);
+
+        assertThat(refused.exceeded()).isEqualTo(DeploymentLimits.Limit.REQUESTS);
+        assertThat(refused.retryAfterMillis()).isEqualTo(58_000);
     }
 
     @Test
     void refusedRequestsAreNotCharged() {
-        DeploymentLimits limits = new DeploymentLimits(100, 1_000, nanos::get);
+        DeploymentLimits limits = new DeploymentLimits(600, 1_000, 1, nanos::get);
         limits.admit(900);
-        limits.admit(500);
+        advanceMillis(1_000);
+        limits.admit(200);
+        advanceMillis(1_000);
 
-        assertThat(limits.remainingNow()).isEqualTo(new DeploymentLimits.Remaining(99, 100));
-    }
-
-    @Test
-    void aRequestLargerThanTheTokenLimitNeverFitsAndWaitsForAnEmptyWindow() {
-        DeploymentLimits limits = new DeploymentLimits(100, 1_000, nanos::get);
-        limits.admit(10);
-        advanceSeconds(30);
-
-        DeploymentLimits.Decision refused = limits.admit(5_000);
-
-        assertThat(refused.admitted()).isFalse();
-        assertThat(refused.retryAfterMillis()).isEqualTo(30_000);
+        assertThat(limits.admit(100).admitted()).isFalse();
+        assertThat(limits.remainingNow()).isEqualTo(new DeploymentLimits.Remaining(598, 0));
     }
 
     @Test
     void limitsMustBePositive() {
-        assertThatThrownBy(() -> new DeploymentLimits(0, 10, nanos::get)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DeploymentLimits(0, 10, 1, nanos::get)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DeploymentLimits(10, 10, 0, nanos::get)).isInstanceOf(IllegalArgumentException.class);
     }
 }
