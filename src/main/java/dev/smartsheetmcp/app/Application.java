@@ -1,7 +1,7 @@
 package dev.smartsheetmcp.app;
 
 import dev.smartsheetmcp.mcp.McpServerLifecycle;
-import dev.smartsheetmcp.mcp.StandardStreams;
+import dev.smartsheetmcp.mcp.transport.StandardStreams;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.smartsheetmcp.app;
 
-import dev.smartsheetmcp.app.http.HttpSecurity;
+import dev.smartsheetmcp.mcp.transport.HttpSecurity;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.smartsheetmcp.toolkit.ApplicationVersion;
 
 /**
  * The command line. Each option overrides one property of {@code application.properties};

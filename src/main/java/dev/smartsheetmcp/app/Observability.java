@@ -1,7 +1,7 @@
 package dev.smartsheetmcp.app;
 
-import dev.smartsheetmcp.mcp.ToolCallMetrics;
-import dev.smartsheetmcp.upstream.UpstreamCallMetrics;
+import dev.smartsheetmcp.ops.ToolCallMetrics;
+import dev.smartsheetmcp.ops.UpstreamCallMetrics;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.registry.InMemoryRegistryStore;

@@ -1,7 +1,7 @@
 package dev.smartsheetmcp.jobs;
 
-import dev.smartsheetmcp.mcp.ToolArguments;
-import dev.smartsheetmcp.mcp.ToolException;
+import dev.smartsheetmcp.toolkit.ToolArguments;
+import dev.smartsheetmcp.toolkit.ToolException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -13,6 +13,8 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import dev.smartsheetmcp.toolkit.ToolException;
+import dev.smartsheetmcp.toolkit.ToolHeaders;
 
 /**
  * The one bridge between the MCP SDK and Camel: a tool call becomes a message on
@@ -23,8 +25,8 @@ import org.slf4j.MDC;
 final class CamelToolBridge {
 
     /** Headers a tool route may read. */
-    static final String TOOL_HEADER = "McpTool";
-    static final String SESSION_HEADER = "McpSessionId";
+    static final String TOOL_HEADER = ToolHeaders.TOOL;
+    static final String SESSION_HEADER = ToolHeaders.SESSION;
     static final String PROGRESS_TOKEN_HEADER = "McpProgressToken";
     /** Exchange property holding the {@link McpSyncServerExchange}, for progress notifications. */
     static final String MCP_EXCHANGE_PROPERTY = "McpServerExchange";

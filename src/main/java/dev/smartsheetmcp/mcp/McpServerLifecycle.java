@@ -1,9 +1,9 @@
 package dev.smartsheetmcp.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.smartsheetmcp.app.ApplicationVersion;
-import dev.smartsheetmcp.app.EmbeddedHttpServer;
-import dev.smartsheetmcp.app.http.HttpSecurity;
+import dev.smartsheetmcp.toolkit.ApplicationVersion;
+import dev.smartsheetmcp.mcp.transport.EmbeddedHttpServer;
+import dev.smartsheetmcp.mcp.transport.HttpSecurity;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -19,6 +19,8 @@ import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.main.MainSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.smartsheetmcp.mcp.transport.StandardStreams;
+import dev.smartsheetmcp.mcp.transport.EndOfInputSignal;
 
 /**
  * Starts the MCP server once every route runs, on the transport chosen by {@code mcp.transport},

@@ -1,6 +1,6 @@
 package dev.smartsheetmcp.ops;
 
-import dev.smartsheetmcp.app.ApplicationVersion;
+import dev.smartsheetmcp.toolkit.ApplicationVersion;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -4,7 +4,7 @@ import dev.smartsheetmcp.analysis.AnalysisRequests;
 import dev.smartsheetmcp.jobs.JobLease;
 import dev.smartsheetmcp.jobs.JobRecord;
 import dev.smartsheetmcp.jobs.JobStore;
-import dev.smartsheetmcp.mcp.ToolException;
+import dev.smartsheetmcp.toolkit.ToolException;
 import dev.smartsheetmcp.schedules.ScheduleStore.Firing;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -2,8 +2,8 @@ package dev.smartsheetmcp.schedules;
 
 import dev.smartsheetmcp.analysis.prompts.AnalysisType;
 import dev.smartsheetmcp.jobs.JobStore;
-import dev.smartsheetmcp.mcp.ToolArguments;
-import dev.smartsheetmcp.mcp.ToolException;
+import dev.smartsheetmcp.toolkit.ToolArguments;
+import dev.smartsheetmcp.toolkit.ToolException;
 import dev.smartsheetmcp.schedules.ScheduleStore.Firing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

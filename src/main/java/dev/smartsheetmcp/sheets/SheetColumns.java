@@ -1,7 +1,7 @@
 package dev.smartsheetmcp.sheets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.smartsheetmcp.mcp.ToolException;
+import dev.smartsheetmcp.toolkit.ToolException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

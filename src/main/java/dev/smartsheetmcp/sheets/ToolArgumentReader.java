@@ -1,6 +1,6 @@
 package dev.smartsheetmcp.sheets;
 
-import dev.smartsheetmcp.mcp.ToolArguments;
+import dev.smartsheetmcp.toolkit.ToolArguments;
 import java.util.Map;
 
 /** Reads common arguments for the routes, so a route can say {@code method: sheetId}. */

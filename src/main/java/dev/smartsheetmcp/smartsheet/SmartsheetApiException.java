@@ -1,6 +1,6 @@
 package dev.smartsheetmcp.smartsheet;
 
-import dev.smartsheetmcp.mcp.ToolException;
+import dev.smartsheetmcp.toolkit.ToolException;
 
 /**
  * Smartsheet answered with an error. The message carries Smartsheet's own message, its

@@ -1,7 +1,7 @@
 package dev.smartsheetmcp.workspaces;
 
-import dev.smartsheetmcp.mcp.ToolArguments;
-import dev.smartsheetmcp.mcp.ToolException;
+import dev.smartsheetmcp.toolkit.ToolArguments;
+import dev.smartsheetmcp.toolkit.ToolException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

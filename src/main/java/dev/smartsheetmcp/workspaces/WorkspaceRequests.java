@@ -2,7 +2,7 @@ package dev.smartsheetmcp.workspaces;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.smartsheetmcp.mcp.ToolArguments;
+import dev.smartsheetmcp.toolkit.ToolArguments;
 import java.util.Map;
 
 /** Checks the workspace tools' arguments and writes Smartsheet's request bodies from them. */

@@ -1,10 +1,10 @@
 package dev.smartsheetmcp.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.RequiredPrograms;
 import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -27,7 +27,8 @@ class PostgresJobStoreTest {
     @Test
     void jobsSchedulesAndIncrementalRunsWorkOnPostgres() throws Exception {
         String server = System.getenv("TEST_POSTGRES_URL");
-        assumeTrue(server != null && !server.isBlank(), "TEST_POSTGRES_URL is not set");
+        RequiredPrograms.require(server != null && !server.isBlank(), "A PostgreSQL server (TEST_POSTGRES_URL, for the job store on PostgreSQL)",
+                "apt-get install postgresql, start it and set TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:PORT/postgres; .ci/run does");
         String database = "jobs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = DriverManager.getConnection(server, "postgres", "")) {
             admin.createStatement().execute("CREATE DATABASE " + database);

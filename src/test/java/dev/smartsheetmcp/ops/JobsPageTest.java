@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smartsheetmcp.sandbox.smartsheet.ColumnSpec;
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.RequiredPrograms;
 import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -52,8 +53,9 @@ class JobsPageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        requireExecutable(CHROMIUM, "chromium");
-        requireExecutable(CHROMEDRIVER, "chromium-driver");
+        RequiredPrograms.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ") for the jobs page test",
+                "apt-get install chromium chromium-driver; .ci/run installs them");
         app = SandboxApp.start(SandboxApp.unthrottledModel(Map.of(
                 "jobs.poll-interval-ms", "200", "jobs-page.refresh-ms", "300", "http.auth-token", TOKEN)));
         client = app.mcpClient(TOKEN);
@@ -224,12 +226,5 @@ class JobsPageTest {
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", BROWSER_AUTHORIZATION)));
         return driver;
-    }
-
-    private static void requireExecutable(Path path, String debianPackage) {
-        if (!Files.isExecutable(path)) {
-            throw new AssertionError(path + " is missing: the jobs page test needs Debian's " + debianPackage
-                    + " (.ci/run installs it; by hand: apt-get install chromium chromium-driver)");
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.smartsheetmcp.analysis.azure;
 
-import dev.smartsheetmcp.mcp.ToolException;
+import dev.smartsheetmcp.toolkit.ToolException;
 
 /**
  * Which deployments answer chat completions: the primary ({@code AZURE_OPENAI_DEPLOYMENT}) and an

@@ -1,6 +1,6 @@
 package dev.smartsheetmcp.analysis.azure;
 
-import dev.smartsheetmcp.mcp.ToolException;
+import dev.smartsheetmcp.toolkit.ToolException;
 
 /**
  * A chat completion that failed. The message names the deployment, the HTTP status and Azure's

@@ -1,8 +1,8 @@
 package dev.smartsheetmcp.sheets.columns;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.smartsheetmcp.mcp.ToolArguments;
-import dev.smartsheetmcp.mcp.ToolException;
+import dev.smartsheetmcp.toolkit.ToolArguments;
+import dev.smartsheetmcp.toolkit.ToolException;
 import dev.smartsheetmcp.sheets.SheetColumns;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

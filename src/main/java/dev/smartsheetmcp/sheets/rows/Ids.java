@@ -1,6 +1,6 @@
 package dev.smartsheetmcp.sheets.rows;
 
-import dev.smartsheetmcp.mcp.ToolException;
+import dev.smartsheetmcp.toolkit.ToolException;
 import java.util.regex.Pattern;
 
 /** Smartsheet ids inside nested arguments (row ids, column ids): digits, given as a string or an integer. */

@@ -1,8 +1,8 @@
 package dev.smartsheetmcp.sheets.rows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.smartsheetmcp.mcp.ToolArguments;
-import dev.smartsheetmcp.mcp.ToolException;
+import dev.smartsheetmcp.toolkit.ToolArguments;
+import dev.smartsheetmcp.toolkit.ToolException;
 import dev.smartsheetmcp.sheets.SheetColumns.Column;
 import dev.smartsheetmcp.smartsheet.BulkWriteResults;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.smartsheetmcp.sheets.rows;
 
-import dev.smartsheetmcp.mcp.ToolException;
+import dev.smartsheetmcp.toolkit.ToolException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.smartsheetmcp.sheets.rows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.smartsheetmcp.mcp.ToolException;
+import dev.smartsheetmcp.toolkit.ToolException;
 import dev.smartsheetmcp.sheets.SheetColumns;
 import dev.smartsheetmcp.sheets.SheetColumns.Column;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package dev.smartsheetmcp.sheets.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.smartsheetmcp.mcp.ToolArguments;
-import dev.smartsheetmcp.mcp.ToolException;
+import dev.smartsheetmcp.toolkit.ToolArguments;
+import dev.smartsheetmcp.toolkit.ToolException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

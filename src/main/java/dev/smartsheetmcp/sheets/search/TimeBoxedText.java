@@ -1,6 +1,6 @@
 package dev.smartsheetmcp.sheets.search;
 
-import dev.smartsheetmcp.mcp.ToolException;
+import dev.smartsheetmcp.toolkit.ToolException;
 
 /**
  * Cell text that a regular expression may read only for a limited time: a caller's pattern

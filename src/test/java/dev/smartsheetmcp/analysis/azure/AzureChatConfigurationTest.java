@@ -4,7 +4,7 @@ import static dev.smartsheetmcp.analysis.azure.AzureChat.failure;
 import static dev.smartsheetmcp.analysis.azure.AzureChat.summarize;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.smartsheetmcp.mcp.ToolException;
+import dev.smartsheetmcp.toolkit.ToolException;
 import dev.smartsheetmcp.sandbox.FaultInjector;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.testing.SandboxApp;

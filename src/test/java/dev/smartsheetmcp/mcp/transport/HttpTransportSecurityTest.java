@@ -1,4 +1,4 @@
-package dev.smartsheetmcp.app.http;
+package dev.smartsheetmcp.mcp.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
-package dev.smartsheetmcp.upstream;
+package dev.smartsheetmcp.ops;
 
-import dev.smartsheetmcp.ops.ExchangeSentNotifier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

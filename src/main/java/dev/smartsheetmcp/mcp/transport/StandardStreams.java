@@ -1,4 +1,4 @@
-package dev.smartsheetmcp.mcp;
+package dev.smartsheetmcp.mcp.transport;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -23,11 +23,11 @@ public final class StandardStreams {
         }
     }
 
-    static PrintStream protocolOut() {
+    public static PrintStream protocolOut() {
         return protocolOut;
     }
 
-    static InputStream protocolIn() {
+    public static InputStream protocolIn() {
         return PROTOCOL_IN;
     }
 }

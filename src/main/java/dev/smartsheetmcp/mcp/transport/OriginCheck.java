@@ -1,4 +1,4 @@
-package dev.smartsheetmcp.app.http;
+package dev.smartsheetmcp.mcp.transport;
 
 import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;

@@ -1,4 +1,4 @@
-package dev.smartsheetmcp.app.http;
+package dev.smartsheetmcp.mcp.transport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;

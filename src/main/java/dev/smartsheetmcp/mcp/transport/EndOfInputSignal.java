@@ -1,4 +1,4 @@
-package dev.smartsheetmcp.mcp;
+package dev.smartsheetmcp.mcp.transport;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -6,12 +6,12 @@ import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Passes stdin through and runs a callback once when it ends: the MCP client has gone. */
-final class EndOfInputSignal extends FilterInputStream {
+public final class EndOfInputSignal extends FilterInputStream {
 
     private final Runnable onEnd;
     private final AtomicBoolean ended = new AtomicBoolean();
 
-    EndOfInputSignal(InputStream in, Runnable onEnd) {
+    public EndOfInputSignal(InputStream in, Runnable onEnd) {
         super(in);
         this.onEnd = onEnd;
     }

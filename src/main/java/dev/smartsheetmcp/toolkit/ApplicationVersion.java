@@ -1,4 +1,4 @@
-package dev.smartsheetmcp.app;
+package dev.smartsheetmcp.toolkit;
 
 import picocli.CommandLine.IVersionProvider;
 

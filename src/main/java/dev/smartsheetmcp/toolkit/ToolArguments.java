@@ -1,4 +1,4 @@
-package dev.smartsheetmcp.mcp;
+package dev.smartsheetmcp.toolkit;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,15 @@
-package dev.smartsheetmcp.mcp;
+package dev.smartsheetmcp.ops;
 
-import dev.smartsheetmcp.ops.ExchangeSentNotifier;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
+import dev.smartsheetmcp.toolkit.ToolException;
+import dev.smartsheetmcp.toolkit.ToolHeaders;
 
 /**
- * Times every MCP tool call ({@link CamelToolBridge} sending to {@code direct:tool-<name>}) as
+ * Times every MCP tool call (the MCP bridge sending to {@code direct:tool-<name>}) as
  * {@code mcp.tool.calls} by tool and outcome: {@code ok}, {@code tool_error} (a failure reported to
  * the caller, see {@link ToolException}) or {@code internal_error}.
  */
@@ -24,7 +25,7 @@ public final class ToolCallMetrics extends ExchangeSentNotifier {
 
     @Override
     protected void sent(ExchangeSentEvent event) {
-        String tool = event.getExchange().getMessage().getHeader(CamelToolBridge.TOOL_HEADER, String.class);
+        String tool = event.getExchange().getMessage().getHeader(ToolHeaders.TOOL, String.class);
         // a tool route calling another tool's route is part of the call the client made
         if (tool == null || !event.getEndpoint().getEndpointUri().equals(TOOL_ENDPOINT + tool)) return;
         Timer.builder("mcp.tool.calls")

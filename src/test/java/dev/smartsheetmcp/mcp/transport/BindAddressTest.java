@@ -1,4 +1,4 @@
-package dev.smartsheetmcp.app.http;
+package dev.smartsheetmcp.mcp.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.smartsheetmcp.app.EmbeddedHttpServer;
+import dev.smartsheetmcp.mcp.transport.EmbeddedHttpServer;
 import dev.smartsheetmcp.testing.SandboxApp;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;

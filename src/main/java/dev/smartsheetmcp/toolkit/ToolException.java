@@ -1,4 +1,4 @@
-package dev.smartsheetmcp.mcp;
+package dev.smartsheetmcp.toolkit;
 
 /**
  * A tool call that failed for a reason the caller can act on: bad arguments, a Smartsheet

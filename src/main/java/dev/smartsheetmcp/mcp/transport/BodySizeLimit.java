@@ -1,4 +1,4 @@
-package dev.smartsheetmcp.app.http;
+package dev.smartsheetmcp.mcp.transport;
 
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;

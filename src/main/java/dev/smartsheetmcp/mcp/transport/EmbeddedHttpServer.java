@@ -1,6 +1,5 @@
-package dev.smartsheetmcp.app;
+package dev.smartsheetmcp.mcp.transport;
 
-import dev.smartsheetmcp.app.http.HttpSecurity;
 import jakarta.servlet.http.HttpServlet;
 import java.net.InetAddress;
 import org.apache.camel.CamelContext;
