@@ -1,10 +1,19 @@
 package dev.smartsheetmcp.app;
 
+import dev.smartsheetmcp.analysis.AnalysisConfiguration;
+import dev.smartsheetmcp.analysis.azure.AzureClientConfiguration;
+import dev.smartsheetmcp.jobs.JobsConfiguration;
 import dev.smartsheetmcp.mcp.McpServerLifecycle;
 import dev.smartsheetmcp.mcp.transport.StandardStreams;
+import dev.smartsheetmcp.ops.OpsConfiguration;
+import dev.smartsheetmcp.schedules.SchedulesConfiguration;
+import dev.smartsheetmcp.sheets.SheetsConfiguration;
+import dev.smartsheetmcp.smartsheet.SmartsheetClientConfiguration;
+import dev.smartsheetmcp.workspaces.WorkspacesConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.camel.main.Main;
 import picocli.CommandLine;
 
@@ -71,6 +80,11 @@ public final class Application {
         overrides.forEach(main::addOverrideProperty);
         main.addMainListener(new Bootstrap());
         main.addMainListener(new McpServerLifecycle());
+        // beans by the names the routes use, in the order they need one another
+        Stream.of(new JobsConfiguration(), new AnalysisConfiguration(), new SchedulesConfiguration(),
+                new AzureClientConfiguration(), new SmartsheetClientConfiguration(), new SheetsConfiguration(),
+                new WorkspacesConfiguration(), new OpsConfiguration())
+                .forEach(main.configure()::addConfiguration);
         return main;
     }
 

@@ -1,6 +1,5 @@
 package dev.smartsheetmcp.ops;
 
-import dev.smartsheetmcp.smartsheet.SmartsheetUnavailableException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.io.IOException;
@@ -15,13 +14,6 @@ import java.time.Duration;
 public final class UpstreamBreakers {
 
     private UpstreamBreakers() {
-    }
-
-    /** The Smartsheet breaker: {@link SmartsheetUnavailableException} is the outage. */
-    public static CircuitBreaker breaker(String name, int failureRatePercent, int slidingWindowSize, int minimumCalls,
-                                  int openSeconds, int halfOpenCalls) {
-        return breaker(name, SmartsheetUnavailableException.class, failureRatePercent, slidingWindowSize,
-                minimumCalls, openSeconds, halfOpenCalls);
     }
 
     /** A breaker for an upstream whose outages are {@code outage} (and lost connections). */

@@ -46,7 +46,7 @@ public final class QuartzSettings {
 
     /**
      * Lends Quartz the job store's pool, under {@link #DATA_SOURCE} in Quartz's JVM-wide registry
-     * of data sources; the latest pool registered is the one used (the bean may be built twice).
+     * of data sources; the latest pool registered is the one used.
      */
     public static ConnectionProvider shareJobStorePool(DataSource jobsDataSource) {
         ConnectionProvider provider = new SharedPool(jobsDataSource);

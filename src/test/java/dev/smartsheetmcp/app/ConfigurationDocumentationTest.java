@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every tunable is a documented property: in application.properties, with a comment, and in the README. */
+/** Every tunable is a documented property: in application.properties, with a comment, and in docs/configuration.md. */
 class ConfigurationDocumentationTest {
 
     private static final Pattern PROPERTY = Pattern.compile("^([\\w.\\-\\[\\]]+)\\s*=", Pattern.MULTILINE);
@@ -33,9 +33,9 @@ class ConfigurationDocumentationTest {
     }
 
     @Test
-    void everyPropertyIsInTheReadmeTable() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        assertThat(properties()).allSatisfy(property -> assertThat(readme).contains("| `" + property + "` |"));
+    void everyPropertyIsInTheConfigurationReferenceTable() throws IOException {
+        String reference = Files.readString(Path.of("docs", "configuration.md"));
+        assertThat(properties()).allSatisfy(property -> assertThat(reference).contains("| `" + property + "` |"));
     }
 
     @Test

@@ -1,0 +1,68 @@
+package dev.smartsheetmcp.analysis;
+
+import dev.smartsheetmcp.analysis.prompts.AnswerTrimmer;
+import dev.smartsheetmcp.analysis.prompts.ContentChunker;
+import dev.smartsheetmcp.analysis.prompts.PromptBuilder;
+import dev.smartsheetmcp.analysis.prompts.PromptTemplates;
+import dev.smartsheetmcp.analysis.prompts.TokenCounter;
+import dev.smartsheetmcp.jobs.JobStatusView;
+import dev.smartsheetmcp.jobs.JobStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.CamelContextHelper;
+
+/**
+ * Batch analysis's beans, by the names the routes use: prompts (templates, token counting with
+ * the deployment's encoding, chunking, trimming), each row's analysis and outcome, the answer
+ * cache and its metrics, the requests that start a job, the rows of a job and the waiter of
+ * {@code wait: true}. Needs the job store ({@code JobsConfiguration}).
+ */
+public final class AnalysisConfiguration implements CamelConfiguration {
+
+    @PropertyInject("azure.tokenizer")
+    private String tokenizer;
+    @PropertyInject("azure.api-base")
+    private String azureApiBase;
+    @PropertyInject("analysis.max-input-tokens")
+    private int maxInputTokens;
+    @PropertyInject("analysis.max-answer-chars")
+    private int maxAnswerChars;
+    @PropertyInject("analysis.temperature")
+    private double temperature;
+    @PropertyInject("analysis.cache.enabled")
+    private boolean cacheEnabled;
+    @PropertyInject("analysis.cache.max-entries")
+    private int cacheMaxEntries;
+    @PropertyInject("analysis.cache.max-age-hours")
+    private int cacheMaxAgeHours;
+    @PropertyInject("jobs.default-batch-size")
+    private int defaultBatchSize;
+    @PropertyInject("jobs.wait-timeout-seconds")
+    private int waitTimeoutSeconds;
+
+    @Override
+    public void configure(CamelContext camel) {
+        Registry registry = camel.getRegistry();
+        JobStore store = CamelContextHelper.mandatoryLookup(camel, "jobStore", JobStore.class);
+        TokenCounter tokens = new TokenCounter(tokenizer);
+        registry.bind("tokenCounter", tokens);
+        PromptBuilder prompts = new PromptBuilder(new ContentChunker(tokens, maxInputTokens));
+        registry.bind("promptBuilder", prompts);
+        registry.bind("rowAnalysis", new RowAnalysis(prompts, new AnswerTrimmer(maxAnswerChars), temperature));
+        registry.bind("rowOutcomes", new RowOutcomes());
+        AnswerCache cache = new AnswerCache(store, cacheEnabled, cacheMaxEntries, cacheMaxAgeHours);
+        registry.bind("answerCache", cache);
+        MeterRegistry meters = CamelContextHelper.mandatoryLookup(camel, MicrometerConstants.METRICS_REGISTRY_NAME,
+                MeterRegistry.class);
+        registry.bind("answerCacheMetrics", new AnswerCacheMetrics(cache, meters));
+        registry.bind("analysisRequests", new AnalysisRequests(store, PromptTemplates.defaults(), azureApiBase,
+                defaultBatchSize));
+        registry.bind("jobRows", new JobRows(store));
+        registry.bind("jobWaiter", new JobWaiter(store,
+                CamelContextHelper.mandatoryLookup(camel, "jobStatusView", JobStatusView.class), waitTimeoutSeconds));
+    }
+}

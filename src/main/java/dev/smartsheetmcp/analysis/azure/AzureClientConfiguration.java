@@ -1,0 +1,110 @@
+package dev.smartsheetmcp.analysis.azure;
+
+import dev.smartsheetmcp.ops.UpstreamBreakers;
+import dev.smartsheetmcp.upstream.CredentialHeader;
+import dev.smartsheetmcp.upstream.NoAutomaticRetries;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.component.http.CompositeHttpConfigurer;
+import org.apache.camel.spi.Registry;
+
+/**
+ * The Azure OpenAI client's beans, by the names {@code routes/azure-client.yaml} uses: the
+ * deployments, request writing and answer reading, the pace and token budget, the retry policy,
+ * one circuit breaker per deployment, and the HTTP client that carries the key.
+ */
+public final class AzureClientConfiguration implements CamelConfiguration {
+
+    @PropertyInject("azure.api-base")
+    private String apiBase;
+    @PropertyInject("azure.api-key")
+    private String apiKey;
+    @PropertyInject("azure.deployment")
+    private String deployment;
+    @PropertyInject("azure.fallback-deployment")
+    private String fallbackDeployment;
+    @PropertyInject("azure.tokenizer")
+    private String tokenizer;
+    @PropertyInject("azure.rpm")
+    private int requestsPerMinute;
+    @PropertyInject("azure.tpm")
+    private int tokensPerMinute;
+    @PropertyInject("azure.rate-window-ms")
+    private long rateWindowMillis;
+    @PropertyInject("azure.tpm.refill-ms")
+    private long tokenRefillMillis;
+    @PropertyInject("azure.tpm.max-wait-ms")
+    private long tokenMaxWaitMillis;
+    @PropertyInject("azure.pacing.recovery-ms")
+    private long pacingRecoveryMillis;
+    @PropertyInject("azure.retry.max-retries")
+    private int maxRetries;
+    @PropertyInject("azure.fallback.after-rate-limits")
+    private int fallbackAfterRateLimits;
+    @PropertyInject("azure.circuit.failure-rate-threshold")
+    private int circuitFailureRate;
+    @PropertyInject("azure.circuit.sliding-window-size")
+    private int circuitWindow;
+    @PropertyInject("azure.circuit.minimum-calls")
+    private int circuitMinimumCalls;
+    @PropertyInject("azure.circuit.open-seconds")
+    private int circuitOpenSeconds;
+    @PropertyInject("azure.circuit.half-open-calls")
+    private int circuitHalfOpenCalls;
+
+    @Override
+    public void configure(CamelContext camel) {
+        Registry registry = camel.getRegistry();
+        AzureDeployments deployments = new AzureDeployments();
+        deployments.setApiBase(apiBase);
+        deployments.setPrimary(deployment);
+        deployments.setFallback(fallbackDeployment);
+        registry.bind("azureDeployments", deployments);
+        AzureChatRequests requests = new AzureChatRequests();
+        requests.setTokenizer(tokenizer);
+        registry.bind("azureChatRequests", requests);
+        registry.bind("azureResponses", new AzureResponses());
+        AzurePacing pacing = pacing();
+        registry.bind("azurePacing", pacing);
+        registry.bind("azureTokenBudget", tokenBudget(pacing));
+        AzureRetryPolicy retryPolicy = new AzureRetryPolicy();
+        retryPolicy.setMaxRetries(maxRetries);
+        retryPolicy.setFallbackAfterRateLimits(fallbackAfterRateLimits);
+        retryPolicy.setDeployments(deployments);
+        registry.bind("azureRetryPolicy", retryPolicy);
+        // one breaker per deployment; each opens when azure.circuit.failure-rate-threshold percent of
+        // its last calls failed for want of an answer (never for a filtered or bad request)
+        registry.bind("azurePrimaryCircuitBreaker", breaker("azure-primary"));
+        registry.bind("azureFallbackCircuitBreaker", breaker("azure-fallback"));
+        // the key travels only inside the HTTP client (see CredentialHeader)
+        CredentialHeader credentials = new CredentialHeader();
+        credentials.setName("api-key");
+        credentials.setValue(apiKey);
+        registry.bind("azureHttpClient", CompositeHttpConfigurer.combineConfigurers(credentials, new NoAutomaticRetries()));
+    }
+
+    private AzurePacing pacing() {
+        AzurePacing pacing = new AzurePacing();
+        pacing.setRequestsPerMinute(requestsPerMinute);
+        pacing.setWindowMillis(rateWindowMillis);
+        pacing.setRecoveryMillis(pacingRecoveryMillis);
+        return pacing;
+    }
+
+    private AzureTokenBudget tokenBudget(AzurePacing pacing) {
+        AzureTokenBudget budget = new AzureTokenBudget();
+        budget.setTokensPerMinute(tokensPerMinute);
+        budget.setWindowMillis(rateWindowMillis);
+        budget.setPeriodMillis(tokenRefillMillis);
+        budget.setMaxWaitMillis(tokenMaxWaitMillis);
+        budget.setPacing(pacing);
+        return budget;
+    }
+
+    private CircuitBreaker breaker(String name) {
+        return UpstreamBreakers.breaker(name, AzureUnavailableException.class, circuitFailureRate, circuitWindow,
+                circuitMinimumCalls, circuitOpenSeconds, circuitHalfOpenCalls);
+    }
+}

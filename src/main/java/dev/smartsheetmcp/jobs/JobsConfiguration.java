@@ -1,0 +1,62 @@
+package dev.smartsheetmcp.jobs;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.CamelContextHelper;
+
+/**
+ * The job queue's beans, by the names the routes use: the job store's pool ({@code jobsDataSource},
+ * closed when Camel stops) and store, this instance's lease (taking back its own jobs at start),
+ * the worker, batch commits, status views, job metrics and the store's health check.
+ */
+public final class JobsConfiguration implements CamelConfiguration {
+
+    @PropertyInject("jobs.jdbc-url")
+    private String jdbcUrl;
+    @PropertyInject("jobs.jdbc-user")
+    private String jdbcUser;
+    @PropertyInject("jobs.jdbc-password")
+    private String jdbcPassword;
+    @PropertyInject("jobs.pool-size")
+    private int poolSize;
+    @PropertyInject("jobs.node-id")
+    private String nodeId;
+    @PropertyInject("data.dir")
+    private String dataDir;
+    @PropertyInject("jobs.lease-seconds")
+    private int leaseSeconds;
+    @PropertyInject("jobs.max-failed-fraction")
+    private double maxFailedFraction;
+    @PropertyInject("jobs.min-rows-before-failing")
+    private int minRowsBeforeFailing;
+    @PropertyInject("jobs.max-attempts")
+    private int maxAttempts;
+    @PropertyInject("jobs.retry-delay-seconds")
+    private int retryDelaySeconds;
+    @PropertyInject("metrics.queue-depth-refresh-seconds")
+    private int queueDepthRefreshSeconds;
+
+    @Override
+    public void configure(CamelContext camel) {
+        Registry registry = camel.getRegistry();
+        HikariDataSource dataSource = JobDatabase.open(jdbcUrl, jdbcUser, jdbcPassword, poolSize);
+        registry.bind("jobsDataSource", HikariDataSource.class, dataSource, null, "close");
+        JobStore store = new JobStore(dataSource);
+        registry.bind("jobStore", store);
+        JobLease lease = new JobLease(store, nodeId, dataDir, leaseSeconds);
+        registry.bind("jobLease", JobLease.class, lease, "resumeOwnJobs", null);
+        registry.bind("jobRunner", new JobRunner(store, lease, maxFailedFraction, minRowsBeforeFailing,
+                maxAttempts, retryDelaySeconds));
+        registry.bind("batchWrites", new BatchWrites(store));
+        registry.bind("jobStatusView", new JobStatusView(store));
+        MeterRegistry meters = CamelContextHelper.mandatoryLookup(camel, MicrometerConstants.METRICS_REGISTRY_NAME,
+                MeterRegistry.class);
+        registry.bind("jobMetrics", new JobMetrics(store, meters, queueDepthRefreshSeconds));
+        registry.bind("jobStoreHealthCheck", new JobStoreHealthCheck(dataSource));
+    }
+}

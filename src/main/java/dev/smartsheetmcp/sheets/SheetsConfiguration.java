@@ -1,0 +1,77 @@
+package dev.smartsheetmcp.sheets;
+
+import dev.smartsheetmcp.sheets.columns.AddColumn;
+import dev.smartsheetmcp.sheets.columns.DeleteColumn;
+import dev.smartsheetmcp.sheets.columns.FormulaScans;
+import dev.smartsheetmcp.sheets.columns.RenameColumn;
+import dev.smartsheetmcp.sheets.rows.ConditionalUpdate;
+import dev.smartsheetmcp.sheets.rows.NewRows;
+import dev.smartsheetmcp.sheets.rows.RowDeletion;
+import dev.smartsheetmcp.sheets.rows.RowIdListing;
+import dev.smartsheetmcp.sheets.rows.RowUpdates;
+import dev.smartsheetmcp.sheets.search.SheetSearch;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
+
+/**
+ * The sheet tools' beans, by the names {@code routes/tools-*.yaml} use: argument reading, the
+ * column map, column edits and formula scans, row writes, updates, deletions and id listing, and
+ * search.
+ */
+public final class SheetsConfiguration implements CamelConfiguration {
+
+    @PropertyInject("tools.columns.max-per-sheet")
+    private int maxColumnsPerSheet;
+    @PropertyInject("tools.columns.formula-scan-page-size")
+    private int formulaScanPageSize;
+    @PropertyInject("smartsheet.rows-per-request")
+    private int rowsPerRequest;
+    @PropertyInject("tools.rows.page-size")
+    private int rowsPageSize;
+    @PropertyInject("tools.search.page-size")
+    private int searchPageSize;
+    @PropertyInject("tools.search.max-match-details")
+    private int searchMaxMatchDetails;
+    @PropertyInject("tools.search.context-chars")
+    private int searchContextChars;
+    @PropertyInject("tools.search.regex-time-limit-ms")
+    private long searchRegexTimeLimitMillis;
+
+    @Override
+    public void configure(CamelContext camel) {
+        Registry registry = camel.getRegistry();
+        registry.bind("toolArguments", new ToolArgumentReader());
+        registry.bind("columnMapView", new ColumnMapView());
+        AddColumn addColumn = new AddColumn();
+        addColumn.setMaxColumns(maxColumnsPerSheet);
+        registry.bind("addColumn", addColumn);
+        registry.bind("deleteColumn", new DeleteColumn());
+        registry.bind("renameColumn", new RenameColumn());
+        FormulaScans formulaScans = new FormulaScans();
+        formulaScans.setPageSize(formulaScanPageSize);
+        registry.bind("formulaScans", formulaScans);
+        NewRows newRows = new NewRows();
+        newRows.setRowsPerRequest(rowsPerRequest);
+        registry.bind("newRows", newRows);
+        registry.bind("rowUpdates", new RowUpdates());
+        registry.bind("rowDeletion", new RowDeletion());
+        ConditionalUpdate conditionalUpdate = new ConditionalUpdate();
+        conditionalUpdate.setPageSize(rowsPageSize);
+        registry.bind("conditionalUpdate", conditionalUpdate);
+        RowIdListing rowIdListing = new RowIdListing();
+        rowIdListing.setPageSize(rowsPageSize);
+        registry.bind("rowIdListing", rowIdListing);
+        registry.bind("sheetSearch", sheetSearch());
+    }
+
+    private SheetSearch sheetSearch() {
+        SheetSearch search = new SheetSearch();
+        search.setPageSize(searchPageSize);
+        search.setMaxMatchDetails(searchMaxMatchDetails);
+        search.setContextChars(searchContextChars);
+        search.setRegexTimeLimitMillis(searchRegexTimeLimitMillis);
+        return search;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.smartsheetmcp.smartsheet;
+
+import dev.smartsheetmcp.ops.UpstreamBreakers;
+import dev.smartsheetmcp.upstream.CredentialHeader;
+import dev.smartsheetmcp.upstream.NoAutomaticRetries;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.component.http.CompositeHttpConfigurer;
+import org.apache.camel.spi.Registry;
+
+/**
+ * The Smartsheet client's beans, by the names {@code routes/smartsheet-client.yaml} and the tool
+ * routes use: response handling, bulk-write chunking and aggregation, the circuit breaker, and the
+ * HTTP client that carries the token.
+ */
+public final class SmartsheetClientConfiguration implements CamelConfiguration {
+
+    @PropertyInject("smartsheet.api-key")
+    private String apiKey;
+    @PropertyInject("smartsheet.circuit.failure-rate-threshold")
+    private int circuitFailureRate;
+    @PropertyInject("smartsheet.circuit.sliding-window-size")
+    private int circuitWindow;
+    @PropertyInject("smartsheet.circuit.minimum-calls")
+    private int circuitMinimumCalls;
+    @PropertyInject("smartsheet.circuit.open-seconds")
+    private int circuitOpenSeconds;
+    @PropertyInject("smartsheet.circuit.half-open-calls")
+    private int circuitHalfOpenCalls;
+
+    @Override
+    public void configure(CamelContext camel) {
+        Registry registry = camel.getRegistry();
+        registry.bind("smartsheetResponses", new SmartsheetResponses());
+        registry.bind("rowWriteReconciler", new RowWriteReconciler());
+        registry.bind("chunks", new Chunks());
+        registry.bind("bulkWriteAggregation", new BulkWriteAggregation());
+        registry.bind("deletedRowIds", new DeletedRowIds());
+        registry.bind("smartsheetCircuitBreaker", UpstreamBreakers.breaker("smartsheet",
+                SmartsheetUnavailableException.class, circuitFailureRate, circuitWindow, circuitMinimumCalls,
+                circuitOpenSeconds, circuitHalfOpenCalls));
+        // the token travels only inside the HTTP client (see CredentialHeader)
+        CredentialHeader credentials = new CredentialHeader();
+        credentials.setName("Authorization");
+        credentials.setValue("Bearer " + apiKey);
+        registry.bind("smartsheetHttpClient",
+                CompositeHttpConfigurer.combineConfigurers(credentials, new NoAutomaticRetries()));
+    }
+}
