@@ -3,6 +3,7 @@ package dev.smartsheetmcp.smartsheet;
 import dev.smartsheetmcp.ops.UpstreamBreakers;
 import dev.smartsheetmcp.upstream.CredentialHeader;
 import dev.smartsheetmcp.upstream.NoAutomaticRetries;
+import dev.smartsheetmcp.upstream.UpstreamRetries;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
@@ -11,13 +12,19 @@ import org.apache.camel.spi.Registry;
 
 /**
  * The Smartsheet client's beans, by the names {@code routes/smartsheet-client.yaml} and the tool
- * routes use: response handling, bulk-write chunking and aggregation, the circuit breaker, and the
- * HTTP client that carries the token.
+ * routes use: response handling, bulk-write chunking and aggregation, the retry policy, the circuit
+ * breaker, and the HTTP client that carries the token.
  */
 public final class SmartsheetClientConfiguration implements CamelConfiguration {
 
     @PropertyInject("smartsheet.api-key")
     private String apiKey;
+    @PropertyInject("smartsheet.retry.max-retries")
+    private int maxRetries;
+    @PropertyInject("smartsheet.retry.initial-delay-ms")
+    private long retryInitialDelayMillis;
+    @PropertyInject("smartsheet.retry.max-delay-ms")
+    private long retryMaxDelayMillis;
     @PropertyInject("smartsheet.circuit.failure-rate-threshold")
     private int circuitFailureRate;
     @PropertyInject("smartsheet.circuit.sliding-window-size")
@@ -37,6 +44,8 @@ public final class SmartsheetClientConfiguration implements CamelConfiguration {
         registry.bind("chunks", new Chunks());
         registry.bind("bulkWriteAggregation", new BulkWriteAggregation());
         registry.bind("deletedRowIds", new DeletedRowIds());
+        registry.bind("smartsheetRedeliveryPolicy",
+                UpstreamRetries.policy(maxRetries, retryInitialDelayMillis, retryMaxDelayMillis));
         registry.bind("smartsheetCircuitBreaker", UpstreamBreakers.breaker("smartsheet",
                 SmartsheetUnavailableException.class, circuitFailureRate, circuitWindow, circuitMinimumCalls,
                 circuitOpenSeconds, circuitHalfOpenCalls));

@@ -3,6 +3,7 @@ package dev.smartsheetmcp.analysis.azure;
 import dev.smartsheetmcp.ops.UpstreamBreakers;
 import dev.smartsheetmcp.upstream.CredentialHeader;
 import dev.smartsheetmcp.upstream.NoAutomaticRetries;
+import dev.smartsheetmcp.upstream.UpstreamRetries;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -41,6 +42,10 @@ public final class AzureClientConfiguration implements CamelConfiguration {
     private long pacingRecoveryMillis;
     @PropertyInject("azure.retry.max-retries")
     private int maxRetries;
+    @PropertyInject("azure.retry.initial-delay-ms")
+    private long retryInitialDelayMillis;
+    @PropertyInject("azure.retry.max-delay-ms")
+    private long retryMaxDelayMillis;
     @PropertyInject("azure.fallback.after-rate-limits")
     private int fallbackAfterRateLimits;
     @PropertyInject("azure.circuit.failure-rate-threshold")
@@ -74,6 +79,8 @@ public final class AzureClientConfiguration implements CamelConfiguration {
         retryPolicy.setFallbackAfterRateLimits(fallbackAfterRateLimits);
         retryPolicy.setDeployments(deployments);
         registry.bind("azureRetryPolicy", retryPolicy);
+        registry.bind("azureRedeliveryPolicy",
+                UpstreamRetries.policy(maxRetries, retryInitialDelayMillis, retryMaxDelayMillis));
         // one breaker per deployment; each opens when azure.circuit.failure-rate-threshold percent of
         // its last calls failed for want of an answer (never for a filtered or bad request)
         registry.bind("azurePrimaryCircuitBreaker", breaker("azure-primary"));
