@@ -2,6 +2,7 @@ package dev.smartsheetmcp.sheets.columns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sheets.SheetColumns;
+import dev.smartsheetmcp.sheets.PagedRead;
 import dev.smartsheetmcp.sheets.SheetPager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
  * columns, cell formulas read page by page (only columns that can hold a cell formula). It
  * can also remember the current formula of chosen cells, to see what a rename changed.
  */
-public final class FormulaScan {
+public final class FormulaScan implements PagedRead {
 
     /** A column formula that references the column. */
     public record ColumnFormula(long columnId, String column, String formula) {
@@ -64,15 +65,18 @@ public final class FormulaScan {
         return pager;
     }
 
-    boolean hasMorePages() {
+    @Override
+    public boolean morePages() {
         return !cellColumns.isEmpty() && pager().hasMore();
     }
 
-    String nextPageQuery() {
+    @Override
+    public String nextPageQuery() {
         return pager().nextQuery();
     }
 
-    void readPage(JsonNode page) {
+    @Override
+    public void takePage(JsonNode page) {
         for (JsonNode row : pager().take(page)) {
             for (JsonNode cell : row.path("cells")) {
                 SheetColumns.Column column = cellColumns.get(cell.path("columnId").asLong());

@@ -7,8 +7,8 @@ import org.apache.camel.Body;
 import org.apache.camel.Variable;
 
 /**
- * Steps of the route {@code columns-scan-formulas}, which pages through a sheet filling the
- * {@link FormulaScan} held in exchange variable {@code references}.
+ * The {@link FormulaScan} of a column edit: which formulas to look for, before a delete or a rename
+ * and after a rename; {@code direct:smartsheet-read-pages} fills it page by page.
  */
 public final class FormulaScans {
 
@@ -30,17 +30,5 @@ public final class FormulaScans {
     public FormulaScan afterRename(@Variable("target") SheetColumns.Column target, @Variable("before") FormulaScan before,
                                    @Body JsonNode columnsNow) {
         return new FormulaScan(target.title(), SheetColumns.of(columnsNow), null, pageSize, before.watchKeys());
-    }
-
-    public boolean hasMorePages(@Variable("references") FormulaScan scan) {
-        return scan.hasMorePages();
-    }
-
-    public String nextPageQuery(@Variable("references") FormulaScan scan) {
-        return scan.nextPageQuery();
-    }
-
-    public void readPage(@Variable("references") FormulaScan scan, @Body JsonNode page) {
-        scan.readPage(page);
     }
 }

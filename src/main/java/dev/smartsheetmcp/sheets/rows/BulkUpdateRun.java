@@ -1,5 +1,6 @@
 package dev.smartsheetmcp.sheets.rows;
 
+import dev.smartsheetmcp.sheets.PagedRead;
 import dev.smartsheetmcp.sheets.SheetPager;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.smartsheet.BulkWriteResults;
@@ -14,7 +15,7 @@ import java.util.Map;
  * with their updates (all pages are read before the first write, so a write cannot change
  * what a later page matches), and the batches written.
  */
-public final class BulkUpdateRun {
+public final class BulkUpdateRun implements PagedRead {
 
     private final List<ConditionalUpdate.Rule> rules;
     private final SheetPager pager;
@@ -35,15 +36,18 @@ public final class BulkUpdateRun {
         this.lenient = lenient;
     }
 
+    @Override
     public boolean morePages() {
         return pager.hasMore();
     }
 
+    @Override
     public String nextPageQuery() {
         return pager.nextQuery();
     }
 
-    void takePage(JsonNode sheet) {
+    @Override
+    public void takePage(JsonNode sheet) {
         for (JsonNode row : pager.take(sheet)) {
             examined++;
             Map<Long, JsonNode> cells = new HashMap<>();

@@ -92,10 +92,6 @@ public final class ConditionalUpdate {
                 options.flag("lenientMode", false));
     }
 
-    public void takePage(BulkUpdateRun run, JsonNode sheet) {
-        run.takePage(sheet);
-    }
-
     public void recordBatch(BulkUpdateRun run, BulkWriteResults results) {
         run.record(results);
     }

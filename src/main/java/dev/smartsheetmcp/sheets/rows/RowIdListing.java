@@ -1,5 +1,6 @@
 package dev.smartsheetmcp.sheets.rows;
 
+import dev.smartsheetmcp.sheets.PagedRead;
 import dev.smartsheetmcp.sheets.SheetPager;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sheets.SheetColumns;
@@ -22,16 +23,23 @@ public final class RowIdListing {
     }
 
     /** The ids collected so far and the pages still to read. */
-    public static final class Listing {
+    public static final class Listing implements PagedRead {
         private final List<String> rowIds = new ArrayList<>();
         private SheetPager pager;
 
+        @Override
         public boolean morePages() {
             return pager.hasMore();
         }
 
+        @Override
         public String nextPageQuery() {
             return pager.nextQuery();
+        }
+
+        @Override
+        public void takePage(JsonNode sheet) {
+            for (JsonNode row : pager.take(sheet)) rowIds.add(row.path("id").asText());
         }
     }
 
@@ -46,10 +54,6 @@ public final class RowIdListing {
         listing.pager = new SheetPager("columnIds=" + primary + "&exclude=nonexistentCells", pageSize)
                 .knowingTotal(firstPage.path("totalRowCount").asLong(0));
         return listing;
-    }
-
-    public void takePage(Listing listing, JsonNode sheet) {
-        for (JsonNode row : listing.pager.take(sheet)) listing.rowIds.add(row.path("id").asText());
     }
 
     public Map<String, Object> answer(Listing listing) {

@@ -3,6 +3,7 @@ package dev.smartsheetmcp.sheets.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.toolkit.ToolException;
 import dev.smartsheetmcp.sheets.SheetColumns;
+import dev.smartsheetmcp.sheets.PagedRead;
 import dev.smartsheetmcp.sheets.SheetPager;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
  * every matching row id but at most {@code maxMatchDetails} match details, so memory stays
  * bounded on large sheets.
  */
-public final class SearchRun {
+public final class SearchRun implements PagedRead {
 
     private final SearchPattern pattern;
     private final List<String> requestedColumns;
@@ -81,15 +82,18 @@ public final class SearchRun {
         }
     }
 
-    boolean hasMorePages() {
+    @Override
+    public boolean morePages() {
         return !searched.isEmpty() && pager().hasMore();
     }
 
-    String nextPageQuery() {
+    @Override
+    public String nextPageQuery() {
         return pager().nextQuery();
     }
 
-    void scan(JsonNode page) {
+    @Override
+    public void takePage(JsonNode page) {
         for (JsonNode row : pager().take(page)) {
             List<Map<String, Object>> found = new ArrayList<>();
             long before = totalMatches;

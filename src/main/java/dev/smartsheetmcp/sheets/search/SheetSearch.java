@@ -42,18 +42,6 @@ public final class SheetSearch {
         run.plan(columns);
     }
 
-    public boolean hasMorePages(@Variable("search") SearchRun run) {
-        return run.hasMorePages();
-    }
-
-    public String nextPageQuery(@Variable("search") SearchRun run) {
-        return run.nextPageQuery();
-    }
-
-    public void scan(@Variable("search") SearchRun run, @Body JsonNode page) {
-        run.scan(page);
-    }
-
     public Map<String, Object> result(@Variable("search") SearchRun run) {
         return run.result();
     }

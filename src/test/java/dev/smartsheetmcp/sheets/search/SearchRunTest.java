@@ -29,8 +29,8 @@ class SearchRunTest {
         SearchRun run = new SearchRun(SearchPattern.of("x", false, false, false), List.of("Notes"), false, 5000, 500, 80, 1000);
         run.plan(columns());
         assertThat(run.nextPageQuery()).startsWith("columnIds=2&").contains("pageSize=5000&page=1");
-        run.scan(JSON.readTree("{\"totalRowCount\": 12000, \"rows\": [{\"id\": 1, \"cells\": []}]}"));
-        assertThat(run.hasMorePages()).isTrue();
+        run.takePage(JSON.readTree("{\"totalRowCount\": 12000, \"rows\": [{\"id\": 1, \"cells\": []}]}"));
+        assertThat(run.morePages()).isTrue();
         assertThat(run.nextPageQuery()).contains("&page=2");
     }
 
@@ -40,7 +40,7 @@ class SearchRunTest {
         run.plan(columns());
         JsonNode page = JSON.readTree("{\"totalRowCount\": 1, \"rows\": [{\"id\": 1, \"cells\": "
                 + "[{\"columnId\": 2, \"value\": \"" + "a".repeat(40) + "!\"}]}]}");
-        assertThatThrownBy(() -> run.scan(page)).isInstanceOf(ToolException.class).hasMessageContaining("'pattern'");
+        assertThatThrownBy(() -> run.takePage(page)).isInstanceOf(ToolException.class).hasMessageContaining("'pattern'");
     }
 
     @Test

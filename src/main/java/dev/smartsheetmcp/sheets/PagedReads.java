@@ -1,0 +1,21 @@
+package dev.smartsheetmcp.sheets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
+
+/** The steps of {@code direct:smartsheet-read-pages}, on the {@link PagedRead} in its variable. */
+public final class PagedReads {
+
+    public boolean morePages(@Variable(PagedRead.VARIABLE) PagedRead read) {
+        return read.morePages();
+    }
+
+    public String nextPageQuery(@Variable(PagedRead.VARIABLE) PagedRead read) {
+        return read.nextPageQuery();
+    }
+
+    public void takePage(@Variable(PagedRead.VARIABLE) PagedRead read, @Body JsonNode sheet) {
+        read.takePage(sheet);
+    }
+}
