@@ -9,6 +9,7 @@ import dev.smartsheetmcp.ops.OpsConfiguration;
 import dev.smartsheetmcp.schedules.SchedulesConfiguration;
 import dev.smartsheetmcp.sheets.SheetsConfiguration;
 import dev.smartsheetmcp.smartsheet.SmartsheetClientConfiguration;
+import dev.smartsheetmcp.toolkit.Json;
 import dev.smartsheetmcp.workspaces.WorkspacesConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ public final class Application {
         main.addMainListener(new Bootstrap());
         main.addMainListener(new McpServerLifecycle());
         // beans by the names the routes use, in the order they need one another
-        Stream.of(new JobsConfiguration(), new AnalysisConfiguration(), new SchedulesConfiguration(),
+        Stream.of(new Json(), new JobsConfiguration(), new AnalysisConfiguration(), new SchedulesConfiguration(),
                 new AzureClientConfiguration(), new SmartsheetClientConfiguration(), new SheetsConfiguration(),
                 new WorkspacesConfiguration(), new OpsConfiguration())
                 .forEach(main.configure()::addConfiguration);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smartsheetmcp.jobs.WorkItem.RowState;
+import dev.smartsheetmcp.toolkit.Json;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -28,7 +29,7 @@ import javax.sql.DataSource;
  */
 public final class JobStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final SqlStatements sql;
     private final Clock clock;

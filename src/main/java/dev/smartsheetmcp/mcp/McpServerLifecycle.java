@@ -1,9 +1,11 @@
 package dev.smartsheetmcp.mcp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.smartsheetmcp.toolkit.ApplicationVersion;
 import dev.smartsheetmcp.mcp.transport.EmbeddedHttpServer;
+import dev.smartsheetmcp.mcp.transport.EndOfInputSignal;
 import dev.smartsheetmcp.mcp.transport.HttpSecurity;
+import dev.smartsheetmcp.mcp.transport.StandardStreams;
+import dev.smartsheetmcp.toolkit.ApplicationVersion;
+import dev.smartsheetmcp.toolkit.Json;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -19,8 +21,6 @@ import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.main.MainSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.smartsheetmcp.mcp.transport.StandardStreams;
-import dev.smartsheetmcp.mcp.transport.EndOfInputSignal;
 
 /**
  * Starts the MCP server once every route runs, on the transport chosen by {@code mcp.transport},
@@ -36,7 +36,7 @@ public final class McpServerLifecycle extends MainListenerSupport {
     @Override
     public void afterStart(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
-        McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper().addMixIn(Throwable.class, NoStackTraces.class));
+        McpJsonMapper json = new JacksonMcpJsonMapper(Json.MAPPER.copy().addMixIn(Throwable.class, NoStackTraces.class));
         try {
             CamelToolBridge bridge = new CamelToolBridge(context.createProducerTemplate(), json);
             List<SyncToolSpecification> tools = ToolCatalog.load(context, json).stream()

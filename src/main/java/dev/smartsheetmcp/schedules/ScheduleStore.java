@@ -3,6 +3,8 @@ package dev.smartsheetmcp.schedules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smartsheetmcp.jobs.SqlStatements;
+import dev.smartsheetmcp.toolkit.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.smartsheetmcp.jobs.SqlStatements;
 import javax.sql.DataSource;
 
 /**
@@ -22,7 +23,7 @@ import javax.sql.DataSource;
  */
 public final class ScheduleStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final String COLUMNS = "name, source, cron, time_zone, sheet_id, analysis_type, source_columns,"
             + " target_column, custom_goal, priority, batch_size, overwrite_edited, full_rerun, enabled";
 

@@ -3,6 +3,7 @@ package dev.smartsheetmcp.smartsheet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.smartsheetmcp.toolkit.Json;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class RowWriteReconciler implements Processor {
     /** Header: the update was applied already; answer success without sending it. */
     public static final String ALREADY_APPLIED = "SmartsheetAlreadyApplied";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     @Override
     public void process(Exchange exchange) throws Exception {

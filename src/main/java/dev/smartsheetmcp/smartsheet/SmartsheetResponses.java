@@ -3,6 +3,7 @@ package dev.smartsheetmcp.smartsheet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smartsheetmcp.toolkit.Json;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -14,7 +15,7 @@ import org.apache.camel.Message;
  */
 public final class SmartsheetResponses {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Set<Integer> TRANSIENT_SERVER_CODES = Set.of(4000, 4001, 4002, 4004);
     private static final int RATE_LIMITED = 4003;
 

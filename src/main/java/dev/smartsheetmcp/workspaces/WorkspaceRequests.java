@@ -2,13 +2,14 @@ package dev.smartsheetmcp.workspaces;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smartsheetmcp.toolkit.Json;
 import dev.smartsheetmcp.toolkit.ToolArguments;
 import java.util.Map;
 
 /** Checks the workspace tools' arguments and writes Smartsheet's request bodies from them. */
 public final class WorkspaceRequests {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** Create Workspace's body: the name, without surrounding blanks. */
     public String newWorkspace(Map<String, Object> arguments) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import dev.smartsheetmcp.toolkit.Json;
 import org.apache.camel.Exchange;
 
 /**
@@ -19,7 +20,7 @@ public final class AzureChatRequests {
     /** Exchange property: the tokens the request is charged ({@link AzureTokenBudget}). */
     public static final String TOKEN_COST = "AzureTokenCost";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private EncodingType encodingType = EncodingType.O200K_BASE;
     private volatile Encoding encoding;

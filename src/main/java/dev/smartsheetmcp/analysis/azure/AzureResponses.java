@@ -2,6 +2,7 @@ package dev.smartsheetmcp.analysis.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smartsheetmcp.toolkit.Json;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class AzureResponses {
     /** Exchange property: 429s in a row on this call to this deployment (see {@link AzureRetryPolicy}). */
     public static final String RATE_LIMITS_IN_A_ROW = "AzureRateLimitsInARow";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final int MAX_TEXT = 300;
 
     public ChatAnswer read(Exchange exchange) {

@@ -3,6 +3,7 @@ package dev.smartsheetmcp.analysis.prompts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smartsheetmcp.toolkit.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -44,7 +45,7 @@ public final class PromptOptimization {
 
     private static final Pattern CONTENT_PLACEHOLDER = Pattern.compile("\\{+\\s*content\\s*}+");
     private static final int QUOTED_ANSWER_CHARS = 200;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final PromptTemplates templates;
     private final int maxTokens;

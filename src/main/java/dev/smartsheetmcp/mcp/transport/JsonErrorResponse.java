@@ -1,6 +1,7 @@
 package dev.smartsheetmcp.mcp.transport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smartsheetmcp.toolkit.Json;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
@@ -10,7 +11,7 @@ import org.eclipse.jetty.util.Callback;
 /** The small JSON body every refusal of the HTTP security layer answers with: {@code {"error":…,"message":…}}. */
 final class JsonErrorResponse {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private JsonErrorResponse() {
     }

@@ -3,9 +3,10 @@ package dev.smartsheetmcp.sheets.columns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smartsheetmcp.sheets.SheetColumns;
+import dev.smartsheetmcp.toolkit.Json;
 import dev.smartsheetmcp.toolkit.ToolArguments;
 import dev.smartsheetmcp.toolkit.ToolException;
-import dev.smartsheetmcp.sheets.SheetColumns;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import org.apache.camel.Variable;
 public final class AddColumn {
 
     static final Set<String> TYPES = Set.of("TEXT_NUMBER", "DATE", "CHECKBOX", "PICKLIST", "MULTI_PICKLIST", "CONTACT_LIST");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** The column asked for; {@code index} null means after the last column. */
     public record Request(long sheetId, String title, String type, Integer index, Boolean validation,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smartsheetmcp.sheets.SheetColumns;
 import dev.smartsheetmcp.smartsheet.BulkWriteResults;
+import dev.smartsheetmcp.toolkit.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class ReferenceUpdates {
     static final String BY_SMARTSHEET = "smartsheet";
     static final String BY_THIS_TOOL = "smartsheet_mcp";
     static final String FAILED = "failed";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** One column formula to rewrite. */
     public record ColumnFix(long columnId, String formula) {

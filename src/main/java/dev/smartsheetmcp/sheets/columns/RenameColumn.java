@@ -3,10 +3,11 @@ package dev.smartsheetmcp.sheets.columns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.smartsheetmcp.toolkit.ToolArguments;
-import dev.smartsheetmcp.toolkit.ToolException;
 import dev.smartsheetmcp.sheets.SheetColumns;
 import dev.smartsheetmcp.smartsheet.BulkWriteResults;
+import dev.smartsheetmcp.toolkit.Json;
+import dev.smartsheetmcp.toolkit.ToolArguments;
+import dev.smartsheetmcp.toolkit.ToolException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.apache.camel.Variable;
 /** Steps of {@code smartsheet_rename_column}: check the new title, rename, see to the references, answer. */
 public final class RenameColumn {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     public record Request(long sheetId, long columnId, String newTitle, boolean updateReferences) {
     }

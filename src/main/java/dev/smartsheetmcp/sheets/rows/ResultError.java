@@ -2,6 +2,7 @@ package dev.smartsheetmcp.sheets.rows;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smartsheetmcp.toolkit.Json;
 import dev.smartsheetmcp.toolkit.ToolException;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 final class ResultError extends ToolException {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private ResultError(String json) {
         super(json);
