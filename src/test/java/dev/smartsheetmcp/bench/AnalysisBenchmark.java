@@ -2,6 +2,7 @@ package dev.smartsheetmcp.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.analysis.prompts.AnalysisType;
+import dev.smartsheetmcp.analysis.prompts.PromptRequest;
 import dev.smartsheetmcp.analysis.prompts.PromptTemplate;
 import dev.smartsheetmcp.analysis.prompts.PromptTemplates;
 import dev.smartsheetmcp.analysis.prompts.TokenCounter;
@@ -147,11 +148,13 @@ public final class AnalysisBenchmark {
         throw new IllegalStateException("no column " + title);
     }
 
+    /** Tokens Azure charges a row on average: its prompt with the chat framing, plus max_tokens. */
     private static double tokensPerRow(int rows) {
         TokenCounter tokens = new TokenCounter();
         long total = 0;
         for (int i = 0; i < rows; i++) {
-            total += tokens.count(SUMMARIZE.systemPrompt()) + tokens.count(SUMMARIZE.initial(AnalysisSheets.feedback(i)));
+            total += tokens.count(new PromptRequest(SUMMARIZE.systemPrompt(), SUMMARIZE.initial(AnalysisSheets.feedback(i)),
+                    SUMMARIZE.maxTokens(), false));
         }
         return (double) total / rows + SUMMARIZE.maxTokens();
     }

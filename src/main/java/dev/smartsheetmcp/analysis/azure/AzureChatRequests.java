@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
+import dev.smartsheetmcp.analysis.prompts.TokenCounter;
 import dev.smartsheetmcp.toolkit.Json;
 import org.apache.camel.Exchange;
 
@@ -22,14 +20,11 @@ public final class AzureChatRequests {
 
     private static final ObjectMapper JSON = Json.MAPPER;
 
-    private EncodingType encodingType = EncodingType.O200K_BASE;
-    private volatile Encoding encoding;
+    private final TokenCounter tokens;
 
-    /** {@code o200k_base} (GPT-4o family) or {@code cl100k_base} (GPT-4, GPT-3.5). */
-    public void setTokenizer(String name) {
-        this.encodingType = EncodingType.fromName(name == null ? "" : name.trim())
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "azure.tokenizer must be o200k_base or cl100k_base, got '" + name + "'"));
+    /** Counts with the deployment's encoding ({@code azure.tokenizer}), as the prompts are chunked. */
+    public AzureChatRequests(TokenCounter tokens) {
+        this.tokens = tokens;
     }
 
     public byte[] write(ChatRequest request, Exchange exchange) {
@@ -48,29 +43,20 @@ public final class AzureChatRequests {
     }
 
     /**
-     * What Azure charges the request against the TPM quota before the model runs: the prompt with its
-     * chat framing (3 tokens a message plus its role, and 3 priming the reply, as OpenAI documents
-     * for these models) plus {@code max_tokens}.
+     * What Azure charges the request against the TPM quota before the model runs: its prompt tokens
+     * plus {@code max_tokens}.
      */
     int estimatedTokens(ChatRequest request) {
-        int framing = request.messages().stream().mapToInt(m -> 3 + encoding().countTokensOrdinary(m.role())).sum() + 3;
-        return promptTokens(request) + framing + request.maxTokens();
+        return promptTokens(request) + request.maxTokens();
     }
 
-    /** Tokens of the message contents; special-token markers in user text count as ordinary text. */
+    /**
+     * The prompt's tokens as the service counts them in {@code usage.prompt_tokens}: every message
+     * with its framing, and the tokens priming the reply; special-token markers in user text count
+     * as ordinary text.
+     */
     int promptTokens(ChatRequest request) {
-        return request.messages().stream()
-                .mapToInt(m -> m.content().isEmpty() ? 0 : encoding().countTokensOrdinary(m.content()))
-                .sum();
-    }
-
-    /** Loaded on first use: the vocabularies take a while, and the application may run without Azure. */
-    private Encoding encoding() {
-        Encoding loaded = encoding;
-        if (loaded == null) {
-            loaded = Encodings.newLazyEncodingRegistry().getEncoding(encodingType);
-            encoding = loaded;
-        }
-        return loaded;
+        return request.messages().stream().mapToInt(m -> tokens.message(m.role(), m.content())).sum()
+                + TokenCounter.REPLY_PRIMING_TOKENS;
     }
 }

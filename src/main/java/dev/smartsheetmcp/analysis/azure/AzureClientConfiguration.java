@@ -1,5 +1,6 @@
 package dev.smartsheetmcp.analysis.azure;
 
+import dev.smartsheetmcp.analysis.prompts.TokenCounter;
 import dev.smartsheetmcp.ops.UpstreamBreakers;
 import dev.smartsheetmcp.upstream.CredentialHeader;
 import dev.smartsheetmcp.upstream.NoAutomaticRetries;
@@ -10,11 +11,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.component.http.CompositeHttpConfigurer;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.CamelContextHelper;
 
 /**
  * The Azure OpenAI client's beans, by the names {@code routes/azure-client.yaml} uses: the
  * deployments, request writing and answer reading, the pace and token budget, the retry policy,
- * one circuit breaker per deployment, and the HTTP client that carries the key.
+ * one circuit breaker per deployment, and the HTTP client that carries the key. Counts tokens with
+ * the {@code tokenCounter} of {@code AnalysisConfiguration}.
  */
 public final class AzureClientConfiguration implements CamelConfiguration {
 
@@ -26,8 +29,6 @@ public final class AzureClientConfiguration implements CamelConfiguration {
     private String deployment;
     @PropertyInject("azure.fallback-deployment")
     private String fallbackDeployment;
-    @PropertyInject("azure.tokenizer")
-    private String tokenizer;
     @PropertyInject("azure.rpm")
     private int requestsPerMinute;
     @PropertyInject("azure.tpm")
@@ -67,9 +68,8 @@ public final class AzureClientConfiguration implements CamelConfiguration {
         deployments.setPrimary(deployment);
         deployments.setFallback(fallbackDeployment);
         registry.bind("azureDeployments", deployments);
-        AzureChatRequests requests = new AzureChatRequests();
-        requests.setTokenizer(tokenizer);
-        registry.bind("azureChatRequests", requests);
+        registry.bind("azureChatRequests",
+                new AzureChatRequests(CamelContextHelper.mandatoryLookup(camel, "tokenCounter", TokenCounter.class)));
         registry.bind("azureResponses", new AzureResponses());
         AzurePacing pacing = pacing();
         registry.bind("azurePacing", pacing);

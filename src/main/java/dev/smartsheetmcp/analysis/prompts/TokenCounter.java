@@ -15,7 +15,8 @@ import java.util.Locale;
  * plus the chat framing OpenAI documents for these models (the "num_tokens_from_messages" recipe):
  * {@value #TOKENS_PER_MESSAGE} tokens per message plus the tokens of its role name, and
  * {@value #REPLY_PRIMING_TOKENS} tokens priming the reply — 11 in all for a system and a user
- * message. {@link #countContents} counts the contents only, as the sandbox emulator reports usage.
+ * message, as the service reports them in {@code usage.prompt_tokens}. The Azure client charges
+ * a request's estimate with it, and prompts are chunked by it.
  */
 public final class TokenCounter {
 
@@ -26,7 +27,6 @@ public final class TokenCounter {
     private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
 
     private final Encoding encoding;
-    private final int framingTokens;
 
     public TokenCounter(String encodingName) {
         String name = encodingName == null ? "" : encodingName.strip().toLowerCase(Locale.ROOT);
@@ -37,7 +37,6 @@ public final class TokenCounter {
                     "Unknown token encoding '" + encodingName + "'; allowed values: o200k_base, cl100k_base");
         };
         this.encoding = REGISTRY.getEncoding(type);
-        this.framingTokens = 2 * TOKENS_PER_MESSAGE + count("system") + count("user") + REPLY_PRIMING_TOKENS;
     }
 
     public TokenCounter() {
@@ -54,11 +53,11 @@ public final class TokenCounter {
 
     /** Prompt tokens of a request, chat framing included. */
     public int count(PromptRequest request) {
-        return countContents(request) + framingTokens;
+        return message("system", request.systemPrompt()) + message("user", request.userPrompt()) + REPLY_PRIMING_TOKENS;
     }
 
-    /** Tokens of the system and user message contents only. */
-    public int countContents(PromptRequest request) {
-        return count(request.systemPrompt()) + count(request.userPrompt());
+    /** One chat message's tokens: its content and role, and the framing around them. */
+    public int message(String role, String content) {
+        return TOKENS_PER_MESSAGE + count(role) + count(content);
     }
 }

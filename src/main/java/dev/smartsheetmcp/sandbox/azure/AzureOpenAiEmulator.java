@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * asks for and the last user message. Markers in that message force the content filter
  * ({@value DeterministicAnswers#FILTER_PROMPT_MARKER}: 400 {@code content_filter};
  * {@value DeterministicAnswers#FILTER_ANSWER_MARKER}: 200 with {@code finish_reason "content_filter"}
- * and no content). Token counts are {@code o200k_base} counts of message contents ({@link TokenCounter}).
+ * and no content). Prompt tokens are {@code o200k_base} counts of the messages with their chat
+ * framing ({@link ChatRequest#promptTokens}).
  * Limits are per deployment, evaluated over short periods as Azure does ({@link DeploymentLimits}); every answer
  * given once the deployment is known carries {@code x-ratelimit-remaining-requests} and
  * {@code x-ratelimit-remaining-tokens}. Injected faults: RATE_LIMIT answers 429 with

@@ -54,8 +54,12 @@ record ChatRequest(List<Message> messages, Integer maxTokens, boolean jsonObject
         return null;
     }
 
+    /**
+     * As the service reports {@code usage.prompt_tokens}: each message's content and role with 3
+     * framing tokens, and 3 priming the reply (OpenAI's documented recipe for these models).
+     */
     int promptTokens() {
-        return TokenCounter.count(messages.stream().map(Message::content).toList());
+        return messages.stream().mapToInt(m -> 3 + TokenCounter.count(m.role()) + TokenCounter.count(m.content())).sum() + 3;
     }
 
     /** The completion tokens the token limit is charged on top of the prompt: {@code max_tokens} or the default. */

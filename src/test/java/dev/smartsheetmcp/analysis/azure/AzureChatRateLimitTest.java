@@ -5,6 +5,7 @@ import static dev.smartsheetmcp.analysis.azure.AzureChat.expectedSummary;
 import static dev.smartsheetmcp.analysis.azure.AzureChat.summarize;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smartsheetmcp.analysis.prompts.TokenCounter;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.testing.SandboxApp;
 import java.time.Duration;
@@ -59,7 +60,7 @@ class AzureChatRateLimitTest {
         call(app, summarize("warm-up: the emulator loads its tokenizer on the first request"));
         Thread.sleep(1_100);
         List<String> texts = texts("tokens", 30);
-        AzureChatRequests counter = new AzureChatRequests();
+        AzureChatRequests counter = new AzureChatRequests(new TokenCounter());
         int tokens = texts.stream().mapToInt(text -> counter.estimatedTokens(summarize(text))).sum();
         double seconds = (tokens - 18) / 180.0;
 

@@ -36,8 +36,10 @@ class TokenCounterTest {
     @Test
     void requestCountAddsChatFramingToTheContents() {
         PromptRequest request = new PromptRequest("You are terse.", "hello world", 10, false);
-        assertThat(o200k.countContents(request)).isEqualTo(o200k.count("You are terse.") + 2);
+        int contents = o200k.count("You are terse.") + o200k.count("hello world");
+        assertThat(o200k.count("hello world")).isEqualTo(2);
         // 3 per message + 1 for each role name ("system", "user") + 3 priming the reply
-        assertThat(o200k.count(request)).isEqualTo(o200k.countContents(request) + 11);
+        assertThat(o200k.count(request)).isEqualTo(contents + 11);
+        assertThat(o200k.message("user", "hello world")).isEqualTo(2 + 3 + 1);
     }
 }
