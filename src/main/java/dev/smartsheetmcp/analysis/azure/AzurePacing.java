@@ -33,7 +33,7 @@ public final class AzurePacing {
     private final LongSupplier nanoClock;
     private int requestsPerMinute = 600;
     private long windowMillis = 1_000;
-    private long recoveryMillis = 5_000;
+    private long recoveryMillis = 1_000;
 
     public AzurePacing() {
         this(System::nanoTime);
