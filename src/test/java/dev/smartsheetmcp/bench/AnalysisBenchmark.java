@@ -25,6 +25,7 @@ import java.util.Map;
  *
  * <pre>mvn -B -q package -DskipTests &amp;&amp; java -cp target/smartsheet-mcp-pipeline.jar:target/test-classes \
  *     dev.smartsheetmcp.bench.AnalysisBenchmark [rows...] [--compare-up-to N] [--heap-rows N]</pre>
+ * {@code --heap-rows 0} skips the heap run.
  * With {@code -Dapp.max-heap=128m} the application runs with that heap cap.
  */
 public final class AnalysisBenchmark {
@@ -69,6 +70,7 @@ public final class AnalysisBenchmark {
                         theirs.lost(), theirs.written(), theirs.lost());
             }
         }
+        if (heapRows == 0) return;
         HeapRun heap = runHeap(heapRows);
         System.out.printf("%nN = %,d rows with the application's heap capped at -Xmx%s: %s, peak heap used %d MB"
                 + " (jstat, sampled each second), %.0f s%n", heapRows, System.getProperty("app.max-heap", "512m"),
