@@ -38,7 +38,7 @@ class StdioTransportIT {
                 .args("-jar", AppProcess.jar().toString(), "--sandbox", "--data-dir", work.resolve("data").toString())
                 .build();
         McpSyncClient client = McpClient.sync(new StdioClientTransport(server, new JacksonMcpJsonMapper(JSON)))
-                .requestTimeout(Duration.ofMinutes(1)).build();
+                .requestTimeout(Duration.ofMinutes(1)).initializationTimeout(Duration.ofMinutes(1)).build();
         try {
             client.initialize();
             List<String> tools = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
