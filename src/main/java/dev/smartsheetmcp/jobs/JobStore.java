@@ -1,13 +1,9 @@
 package dev.smartsheetmcp.jobs;
 
-import static dev.smartsheetmcp.jobs.SqlStatements.bind;
-import static dev.smartsheetmcp.jobs.SqlStatements.update;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smartsheetmcp.jobs.WorkItem.RowState;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,7 +40,7 @@ public final class JobStore {
 
     public void create(JobSpec spec) {
         Timestamp now = now();
-        sql.execute(JobSql.INSERT_JOB, spec.id(), spec.sheetId(), spec.analysisType(), json(spec.sourceColumns()),
+        sql.update(JobSql.INSERT_JOB, spec.id(), spec.sheetId(), spec.analysisType(), json(spec.sourceColumns()),
                 json(spec.sourceColumnIds()), spec.targetColumn(), spec.targetColumnId(), spec.rowFilter() == null ? null : json(spec.rowFilter()),
                 spec.customGoal(), spec.systemPrompt(), spec.initialPrompt(), spec.continuationPrompt(), spec.maxTokens(),
                 spec.onlyEmptyTarget(), spec.priority(), spec.batchSize(), now, now, spec.specHash(), spec.incremental(),
@@ -66,24 +62,22 @@ public final class JobStore {
 
     /** Stores the job's rows, pending or skipped, numbered into batches, in one transaction. */
     public void enumerate(String jobId, int batchSize, List<RowSource> rows) {
-        sql.inTransaction(connection -> {
+        sql.inTransaction(tx -> {
             Timestamp now = now();
             int skipped = 0;
             int analysed = 0;
-            try (PreparedStatement insert = connection.prepareStatement(JobSql.INSERT_ROW)) {
-                for (int position = 0; position < rows.size(); position++) {
-                    RowSource row = rows.get(position);
-                    boolean skip = row.skipReason() != null;
-                    int batch = skip ? -1 : analysed++ / batchSize;
-                    bind(insert, jobId, row.rowId(), position, batch, skip ? "skipped" : "pending",
-                            skip ? null : row.content(), row.contentHash(), row.skipReason(), now);
-                    insert.addBatch();
-                    if (skip) skipped++;
-                }
-                insert.executeBatch();
+            List<Object[]> inserts = new ArrayList<>();
+            for (int position = 0; position < rows.size(); position++) {
+                RowSource row = rows.get(position);
+                boolean skip = row.skipReason() != null;
+                int batch = skip ? -1 : analysed++ / batchSize;
+                inserts.add(new Object[] {jobId, row.rowId(), position, batch, skip ? "skipped" : "pending",
+                    skip ? null : row.content(), row.contentHash(), row.skipReason(), now});
+                if (skip) skipped++;
             }
+            tx.batch(JobSql.INSERT_ROW, inserts);
             int batches = (analysed + batchSize - 1) / batchSize;
-            update(connection, JobSql.SET_TOTALS, rows.size(), skipped, count(rows, Finding.UNCHANGED),
+            tx.update(JobSql.SET_TOTALS, rows.size(), skipped, count(rows, Finding.UNCHANGED),
                     count(rows, Finding.EDITED_BY_PERSON), batches, now, jobId);
         });
     }
@@ -125,18 +119,18 @@ public final class JobStore {
      * twice, and counts the answers that came from the cache and those that did not.
      */
     public void recordAnswers(String jobId, List<RowOutcome> outcomes) {
-        sql.inTransaction(connection -> {
+        sql.inTransaction(tx -> {
             Timestamp now = now();
             for (RowOutcome outcome : outcomes) {
                 if (outcome.succeeded()) {
-                    update(connection, JobSql.RECORD_ANSWER, outcome.result(), outcome.deployment(), outcome.trimmed(),
+                    tx.update(JobSql.RECORD_ANSWER, outcome.result(), outcome.deployment(), outcome.trimmed(),
                             now, jobId, outcome.rowId());
                 } else {
-                    update(connection, JobSql.RECORD_ROW_FAILURE, clip(outcome.error()), now, jobId, outcome.rowId());
+                    tx.update(JobSql.RECORD_ROW_FAILURE, clip(outcome.error()), now, jobId, outcome.rowId());
                 }
             }
             int hits = (int) outcomes.stream().filter(RowOutcome::cached).count();
-            update(connection, JobSql.COUNT_CACHE_USE, hits, outcomes.size() - hits, jobId);
+            tx.update(JobSql.COUNT_CACHE_USE, hits, outcomes.size() - hits, jobId);
         });
     }
 
@@ -146,16 +140,16 @@ public final class JobStore {
      */
     public void commitBatch(String jobId, int batchIndex, List<Long> written, Map<Long, String> writeFailures) {
         JobSpec spec = spec(jobId);
-        sql.inTransaction(connection -> {
+        sql.inTransaction(tx -> {
             Timestamp now = now();
-            for (Long rowId : written) update(connection, JobSql.RECORD_WRITTEN, now, jobId, rowId);
+            for (Long rowId : written) tx.update(JobSql.RECORD_WRITTEN, now, jobId, rowId);
             for (Map.Entry<Long, String> failure : writeFailures.entrySet()) {
-                update(connection, JobSql.RECORD_ROW_FAILURE, clip(failure.getValue()), now, jobId, failure.getKey());
+                tx.update(JobSql.RECORD_ROW_FAILURE, clip(failure.getValue()), now, jobId, failure.getKey());
             }
-            update(connection, JobSql.DELETE_ROW_RESULTS, spec.sheetId(), spec.targetColumnId(), jobId, batchIndex);
-            update(connection, JobSql.INSERT_ROW_RESULTS, spec.sheetId(), spec.targetColumnId(), spec.specHash(), now,
+            tx.update(JobSql.DELETE_ROW_RESULTS, spec.sheetId(), spec.targetColumnId(), jobId, batchIndex);
+            tx.update(JobSql.INSERT_ROW_RESULTS, spec.sheetId(), spec.targetColumnId(), spec.specHash(), now,
                     jobId, batchIndex);
-            update(connection, JobSql.REFRESH_PROGRESS, jobId, jobId, jobId, now, jobId);
+            tx.update(JobSql.REFRESH_PROGRESS, jobId, jobId, jobId, now, jobId);
         });
     }
 
@@ -201,7 +195,7 @@ public final class JobStore {
         if (!found.isEmpty()) {
             List<Object> touch = new ArrayList<>(List.of(now(), specHash));
             touch.addAll(found.keySet());
-            sql.execute(JobSql.TOUCH_CACHED_PREFIX + placeholders(found.size()), touch.toArray());
+            sql.update(JobSql.TOUCH_CACHED_PREFIX + placeholders(found.size()), touch.toArray());
         }
         return found;
     }
@@ -209,19 +203,16 @@ public final class JobStore {
     /** Stores answers under a spec, replacing any entry for the same text (an expired one, or another worker's). */
     public void storeAnswers(String specHash, List<CachedAnswer> answers) {
         if (answers.isEmpty()) return;
-        sql.inTransaction(connection -> {
+        sql.inTransaction(tx -> {
             Timestamp now = now();
-            try (PreparedStatement delete = connection.prepareStatement(JobSql.DELETE_CACHED);
-                 PreparedStatement insert = connection.prepareStatement(JobSql.INSERT_CACHED)) {
-                for (CachedAnswer answer : answers) {
-                    bind(delete, specHash, answer.contentHash());
-                    delete.addBatch();
-                    bind(insert, specHash, answer.contentHash(), answer.answer(), answer.trimmed(), answer.deployment(), now, now);
-                    insert.addBatch();
-                }
-                delete.executeBatch();
-                insert.executeBatch();
+            List<Object[]> deletes = new ArrayList<>();
+            List<Object[]> inserts = new ArrayList<>();
+            for (CachedAnswer answer : answers) {
+                deletes.add(new Object[] {specHash, answer.contentHash()});
+                inserts.add(new Object[] {specHash, answer.contentHash(), answer.answer(), answer.trimmed(), answer.deployment(), now, now});
             }
+            tx.batch(JobSql.DELETE_CACHED, deletes);
+            tx.batch(JobSql.INSERT_CACHED, inserts);
         });
     }
 
@@ -234,35 +225,35 @@ public final class JobStore {
     }
 
     public boolean renewLease(String jobId, String owner, Timestamp until) {
-        return sql.execute(JobSql.RENEW_LEASE, until, now(), jobId, owner) == 1;
+        return sql.update(JobSql.RENEW_LEASE, until, now(), jobId, owner) == 1;
     }
 
     /** Ends this owner's claim on a running job at {@code now}; the claim does not count as an attempt. */
     public boolean releaseLease(String jobId, String owner, Timestamp now) {
-        return sql.execute(JobSql.RELEASE_LEASE, now, now, jobId, owner) == 1;
+        return sql.update(JobSql.RELEASE_LEASE, now, now, jobId, owner) == 1;
     }
 
     public void finish(String jobId, JobStatus status, String reason) {
         Timestamp now = now();
-        sql.execute(JobSql.FINISH, status.wire(), reason, now, now, jobId);
+        sql.update(JobSql.FINISH, status.wire(), reason, now, now, jobId);
     }
 
     /** Gives the job back to the queue until {@code retryAt}, keeping every row's state. */
     public void postpone(String jobId, String reason, Timestamp retryAt) {
-        sql.execute(JobSql.POSTPONE, clip(reason), retryAt, now(), jobId);
+        sql.update(JobSql.POSTPONE, clip(reason), retryAt, now(), jobId);
     }
 
     /** Cancels a queued job at once; a running one stops before its next batch. False if already finished. */
     public boolean cancel(String jobId) {
         Timestamp now = now();
-        boolean requested = sql.execute(JobSql.REQUEST_CANCEL, now, jobId) == 1;
-        sql.execute(JobSql.CANCEL_QUEUED, now, now, jobId);
+        boolean requested = sql.update(JobSql.REQUEST_CANCEL, now, jobId) == 1;
+        sql.update(JobSql.CANCEL_QUEUED, now, now, jobId);
         return requested;
     }
 
     /** Makes this node's running jobs claimable now: after a crash this node is their only possible owner. */
     public int releaseLeasesOf(String owner) {
-        return sql.execute(JobSql.RELEASE_OWN_LEASES, now(), owner);
+        return sql.update(JobSql.RELEASE_OWN_LEASES, now(), owner);
     }
 
     public List<RowErrorSummary> rowErrors(String jobId) {
