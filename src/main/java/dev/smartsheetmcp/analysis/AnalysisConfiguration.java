@@ -8,6 +8,7 @@ import dev.smartsheetmcp.analysis.prompts.TokenCounter;
 import dev.smartsheetmcp.jobs.JobStatusView;
 import dev.smartsheetmcp.jobs.JobStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
@@ -54,7 +55,8 @@ public final class AnalysisConfiguration implements CamelConfiguration {
         registry.bind("promptBuilder", prompts);
         registry.bind("rowAnalysis", new RowAnalysis(prompts, new AnswerTrimmer(maxAnswerChars), temperature));
         registry.bind("rowOutcomes", new RowOutcomes());
-        AnswerCache cache = new AnswerCache(store, cacheEnabled, cacheMaxEntries, cacheMaxAgeHours);
+        DataSource jobsDataSource = CamelContextHelper.mandatoryLookup(camel, "jobsDataSource", DataSource.class);
+        AnswerCache cache = new AnswerCache(new CachedAnswers(jobsDataSource), cacheEnabled, cacheMaxEntries, cacheMaxAgeHours);
         registry.bind("answerCache", cache);
         MeterRegistry meters = CamelContextHelper.mandatoryLookup(camel, MicrometerConstants.METRICS_REGISTRY_NAME,
                 MeterRegistry.class);

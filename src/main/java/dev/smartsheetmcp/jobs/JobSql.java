@@ -74,23 +74,6 @@ final class JobSql {
             SELECT COALESCE(skip_reason, 'not recorded') AS skip_reason, COUNT(*) AS row_count FROM analysis_row
             WHERE job_id = ? AND state = 'skipped' GROUP BY skip_reason ORDER BY row_count DESC""";
 
-    /** Followed by one {@code ?} per content hash and {@code )}. */
-    static final String SELECT_CACHED_PREFIX = """
-            SELECT content_hash, answer, trimmed FROM answer_cache
-            WHERE spec_hash = ? AND created_at >= ? AND content_hash IN (""";
-
-    /** Followed by one {@code ?} per content hash and {@code )}. */
-    static final String TOUCH_CACHED_PREFIX = """
-            UPDATE answer_cache SET hits = hits + 1, last_used_at = ? WHERE spec_hash = ? AND content_hash IN (""";
-
-    static final String DELETE_CACHED = "DELETE FROM answer_cache WHERE spec_hash = ? AND content_hash = ?";
-
-    static final String INSERT_CACHED = """
-            INSERT INTO answer_cache (spec_hash, content_hash, answer, trimmed, deployment, created_at, last_used_at, hits)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 0)""";
-
-    static final String COUNT_CACHED = "SELECT COUNT(*) FROM answer_cache";
-
     static final String RENEW_LEASE = """
             UPDATE analysis_job SET lease_expires_at = ?, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'running'""";
 

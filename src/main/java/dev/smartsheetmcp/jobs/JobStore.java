@@ -7,8 +7,6 @@ import dev.smartsheetmcp.jobs.WorkItem.RowState;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,56 +172,6 @@ public final class JobStore {
         }, jobId);
     }
 
-    // ------------------------------------------------------------------ answer cache
-
-    /**
-     * The cached answers under a spec for these texts, stored at or after {@code storedSince}, by
-     * content hash; marks each found as used now.
-     */
-    public Map<String, CachedAnswer> cachedAnswers(String specHash, Collection<String> contentHashes, Timestamp storedSince) {
-        if (contentHashes.isEmpty()) return Map.of();
-        List<Object> parameters = new ArrayList<>(List.of(specHash, storedSince));
-        parameters.addAll(contentHashes);
-        Map<String, CachedAnswer> found = sql.query(JobSql.SELECT_CACHED_PREFIX + placeholders(contentHashes.size()), rs -> {
-            Map<String, CachedAnswer> answers = new HashMap<>();
-            while (rs.next()) {
-                answers.put(rs.getString("content_hash"), new CachedAnswer(rs.getString("content_hash"),
-                        rs.getString("answer"), rs.getBoolean("trimmed"), null));
-            }
-            return answers;
-        }, parameters.toArray());
-        if (!found.isEmpty()) {
-            List<Object> touch = new ArrayList<>(List.of(now(), specHash));
-            touch.addAll(found.keySet());
-            sql.update(JobSql.TOUCH_CACHED_PREFIX + placeholders(found.size()), touch.toArray());
-        }
-        return found;
-    }
-
-    /** Stores answers under a spec, replacing any entry for the same text (an expired one, or another worker's). */
-    public void storeAnswers(String specHash, List<CachedAnswer> answers) {
-        if (answers.isEmpty()) return;
-        sql.inTransaction(tx -> {
-            Timestamp now = now();
-            List<Object[]> deletes = new ArrayList<>();
-            List<Object[]> inserts = new ArrayList<>();
-            for (CachedAnswer answer : answers) {
-                deletes.add(new Object[] {specHash, answer.contentHash()});
-                inserts.add(new Object[] {specHash, answer.contentHash(), answer.answer(), answer.trimmed(), answer.deployment(), now, now});
-            }
-            tx.batch(JobSql.DELETE_CACHED, deletes);
-            tx.batch(JobSql.INSERT_CACHED, inserts);
-        });
-    }
-
-    public int cacheEntries() {
-        return sql.query(JobSql.COUNT_CACHED, rs -> rs.next() ? rs.getInt(1) : 0);
-    }
-
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?")) + ")";
-    }
-
     public boolean renewLease(String jobId, String owner, Timestamp until) {
         return sql.update(JobSql.RENEW_LEASE, until, now(), jobId, owner) == 1;
     }
@@ -317,10 +265,6 @@ public final class JobStore {
 
     /** What was last written to a row's target cell, and the hashes it was written for. */
     public record RowResult(String specHash, String contentHash, String writtenValue) {
-    }
-
-    /** An answer in the cache, by the hash of the text it answers. */
-    public record CachedAnswer(String contentHash, String answer, boolean trimmed, String deployment) {
     }
 
     private Timestamp now() {
