@@ -6,10 +6,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -62,10 +61,14 @@ public final class CachedAnswers {
      */
     public Map<String, Entry> find(String specHash, Collection<String> contentHashes, Timestamp storedSince) {
         if (contentHashes.isEmpty()) return Map.of();
-        Map<String, Entry> found = sql.list(SELECT_PREFIX + placeholders(contentHashes.size()),
-                        row -> new Entry(row.getString("content_hash"), row.getString("answer"), row.getBoolean("trimmed"), null),
-                        parameters(List.of(specHash, storedSince), contentHashes))
-                .stream().collect(Collectors.toMap(Entry::contentHash, Function.identity(), (first, second) -> second));
+        Map<String, Entry> found = sql.query(SELECT_PREFIX + placeholders(contentHashes.size()), rs -> {
+            Map<String, Entry> answers = new HashMap<>();
+            while (rs.next()) {
+                answers.put(rs.getString("content_hash"), new Entry(rs.getString("content_hash"), rs.getString("answer"),
+                        rs.getBoolean("trimmed"), null));
+            }
+            return answers;
+        }, parameters(List.of(specHash, storedSince), contentHashes));
         if (!found.isEmpty()) {
             sql.update(TOUCH_PREFIX + placeholders(found.size()), parameters(List.of(now(), specHash), found.keySet()));
         }

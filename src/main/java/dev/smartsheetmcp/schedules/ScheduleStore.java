@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import dev.smartsheetmcp.jobs.SqlStatements;
+import dev.smartsheetmcp.jobs.StoredText;
 import javax.sql.DataSource;
 
 /**
@@ -118,7 +119,7 @@ public final class ScheduleStore {
     public void recordFiring(Firing firing) {
         sql.update(INSERT_FIRING, firing.schedule(), firing.firedBy(),
                 firing.scheduledFor() == null ? null : Timestamp.from(firing.scheduledFor()),
-                Timestamp.from(firing.firedAt()), firing.outcome(), firing.jobId(), clip(firing.detail()), firing.node());
+                Timestamp.from(firing.firedAt()), firing.outcome(), firing.jobId(), StoredText.clip(firing.detail()), firing.node());
     }
 
     /** The schedule's newest firings first. */
@@ -186,9 +187,5 @@ public final class ScheduleStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("corrupt column list in the schedule table", e);
         }
-    }
-
-    private static String clip(String text) {
-        return text == null || text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
     }
 }
