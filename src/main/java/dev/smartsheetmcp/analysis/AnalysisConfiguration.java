@@ -5,9 +5,12 @@ import dev.smartsheetmcp.analysis.prompts.ContentChunker;
 import dev.smartsheetmcp.analysis.prompts.PromptBuilder;
 import dev.smartsheetmcp.analysis.prompts.PromptTemplates;
 import dev.smartsheetmcp.analysis.prompts.TokenCounter;
+import dev.smartsheetmcp.jobs.JobQueue;
 import dev.smartsheetmcp.jobs.JobStatusView;
-import dev.smartsheetmcp.jobs.JobStore;
+import dev.smartsheetmcp.jobs.RowResults;
+import dev.smartsheetmcp.jobs.WorkItems;
 import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
@@ -19,7 +22,7 @@ import org.apache.camel.support.CamelContextHelper;
  * Batch analysis's beans, by the names the routes use: prompts (templates, token counting with
  * the deployment's encoding, chunking, trimming), each row's analysis and outcome, the answer
  * cache and its metrics, the requests that start a job, the rows of a job and the waiter of
- * {@code wait: true}. Needs the job store ({@code JobsConfiguration}).
+ * {@code wait: true}. Needs the job queue and its pool ({@code JobsConfiguration}).
  */
 public final class AnalysisConfiguration implements CamelConfiguration {
 
@@ -47,22 +50,24 @@ public final class AnalysisConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext camel) {
         Registry registry = camel.getRegistry();
-        JobStore store = CamelContextHelper.mandatoryLookup(camel, "jobStore", JobStore.class);
+        JobQueue queue = CamelContextHelper.mandatoryLookup(camel, "jobQueue", JobQueue.class);
         TokenCounter tokens = new TokenCounter(tokenizer);
         registry.bind("tokenCounter", tokens);
         PromptBuilder prompts = new PromptBuilder(new ContentChunker(tokens, maxInputTokens));
         registry.bind("promptBuilder", prompts);
         registry.bind("rowAnalysis", new RowAnalysis(prompts, new AnswerTrimmer(maxAnswerChars), temperature));
         registry.bind("rowOutcomes", new RowOutcomes());
-        AnswerCache cache = new AnswerCache(store, cacheEnabled, cacheMaxEntries, cacheMaxAgeHours);
+        DataSource jobsDataSource = CamelContextHelper.mandatoryLookup(camel, "jobsDataSource", DataSource.class);
+        AnswerCache cache = new AnswerCache(new CachedAnswers(jobsDataSource), cacheEnabled, cacheMaxEntries, cacheMaxAgeHours);
         registry.bind("answerCache", cache);
         MeterRegistry meters = CamelContextHelper.mandatoryLookup(camel, MicrometerConstants.METRICS_REGISTRY_NAME,
                 MeterRegistry.class);
         registry.bind("answerCacheMetrics", new AnswerCacheMetrics(cache, meters));
-        registry.bind("analysisRequests", new AnalysisRequests(store, PromptTemplates.defaults(), azureApiBase,
+        registry.bind("analysisRequests", new AnalysisRequests(queue, PromptTemplates.defaults(), azureApiBase,
                 defaultBatchSize));
-        registry.bind("jobRows", new JobRows(store));
-        registry.bind("jobWaiter", new JobWaiter(store,
+        registry.bind("jobRows", new JobRows(CamelContextHelper.mandatoryLookup(camel, "workItems", WorkItems.class),
+                CamelContextHelper.mandatoryLookup(camel, "rowResults", RowResults.class)));
+        registry.bind("jobWaiter", new JobWaiter(queue,
                 CamelContextHelper.mandatoryLookup(camel, "jobStatusView", JobStatusView.class), waitTimeoutSeconds));
     }
 }

@@ -8,7 +8,7 @@ import dev.smartsheetmcp.analysis.prompts.AnalysisType;
 import dev.smartsheetmcp.analysis.prompts.PromptOptimization;
 import dev.smartsheetmcp.analysis.prompts.PromptRequest;
 import dev.smartsheetmcp.analysis.prompts.PromptTemplates;
-import dev.smartsheetmcp.jobs.JobStore;
+import dev.smartsheetmcp.jobs.JobQueue;
 import dev.smartsheetmcp.toolkit.ToolArguments;
 import dev.smartsheetmcp.toolkit.ToolException;
 import dev.smartsheetmcp.sheets.SheetColumns;
@@ -32,14 +32,14 @@ public final class AnalysisRequests {
     /** Set by a schedule's firing: the job id it reserved on the schedule (see ScheduleStore#reserve). */
     public static final String RESERVED_JOB_ID = "ReservedJobId";
 
-    private final JobStore store;
+    private final JobQueue queue;
     private final PromptTemplates templates;
     private final PromptOptimization optimization;
     private final boolean azureConfigured;
     private final int defaultBatchSize;
 
-    public AnalysisRequests(JobStore store, PromptTemplates templates, String azureApiBase, int defaultBatchSize) {
-        this.store = store;
+    public AnalysisRequests(JobQueue queue, PromptTemplates templates, String azureApiBase, int defaultBatchSize) {
+        this.queue = queue;
         this.templates = templates;
         this.optimization = new PromptOptimization(templates);
         this.azureConfigured = azureApiBase != null && !azureApiBase.isBlank();
@@ -113,7 +113,7 @@ public final class AnalysisRequests {
     public Map<String, Object> queue(Exchange exchange) {
         AnalysisDraft draft = exchange.getProperty(DRAFT, AnalysisDraft.class);
         String jobId = exchange.getProperty(RESERVED_JOB_ID, UUID.randomUUID().toString(), String.class);
-        store.create(draft.toSpec(jobId));
+        queue.create(draft.toSpec(jobId));
         exchange.getMessage().setHeader("JobId", jobId);
         return Map.of("jobId", jobId, "analysisType", draft.type.wireName(), "status", "queued",
                 "message", (draft.incremental ? "Incremental job" : "Job") + " queued for sheet " + draft.sheetId

@@ -1,8 +1,6 @@
 package dev.smartsheetmcp.analysis;
 
 import dev.smartsheetmcp.jobs.JobSpec;
-import dev.smartsheetmcp.jobs.JobStore;
-import dev.smartsheetmcp.jobs.JobStore.CachedAnswer;
 import dev.smartsheetmcp.jobs.RowOutcome;
 import dev.smartsheetmcp.jobs.WorkItem;
 import java.sql.Timestamp;
@@ -23,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * another row of the batch wait for that row's answer, so each distinct uncached text is sent once
  * (rows of a batch run in parallel and would otherwise all miss); after the calls, new successful
  * answers are stored and shared with the waiting rows. Failed and content-filtered rows store nothing.
+ * The {@code answer-cache-purge} route keeps the cache within its bounds with {@link #purge}.
  */
 public final class AnswerCache {
 
@@ -36,15 +35,15 @@ public final class AnswerCache {
     private record Asked(String contentHash, List<Long> sameTextRows) {
     }
 
-    private final JobStore store;
+    private final CachedAnswers answers;
     private final boolean enabled;
     private final int maxEntries;
     private final Duration maxAge;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
-    public AnswerCache(JobStore store, boolean enabled, int maxEntries, int maxAgeHours) {
-        this.store = store;
+    public AnswerCache(CachedAnswers answers, boolean enabled, int maxEntries, int maxAgeHours) {
+        this.answers = answers;
         this.enabled = enabled;
         this.maxEntries = maxEntries;
         this.maxAge = Duration.ofHours(maxAgeHours);
@@ -62,10 +61,10 @@ public final class AnswerCache {
         if (!enabled || specHash.isEmpty()) return pending;
         Map<String, List<WorkItem>> byText = new LinkedHashMap<>();
         pending.forEach(item -> byText.computeIfAbsent(AnalysisHashes.content(item.content()), hash -> new ArrayList<>()).add(item));
-        Map<String, CachedAnswer> cached = store.cachedAnswers(specHash, byText.keySet(), storedSince());
+        Map<String, CachedAnswers.Entry> cached = answers.find(specHash, byText.keySet(), storedSince());
         List<WorkItem> toAsk = new ArrayList<>();
         byText.forEach((hash, items) -> {
-            CachedAnswer answer = cached.get(hash);
+            CachedAnswers.Entry answer = cached.get(hash);
             if (answer != null) {
                 items.forEach(item -> kept.add(RowOutcome.fromCache(item.rowId(), answer.answer(), answer.trimmed())));
             } else {
@@ -86,7 +85,7 @@ public final class AnswerCache {
         List<RowOutcome> outcomes = new ArrayList<>(exchange.getProperty(KEPT, List.class));
         @SuppressWarnings("unchecked")
         Map<Long, Asked> asked = exchange.getProperty(ASKED, Map.class);
-        List<CachedAnswer> fresh = new ArrayList<>();
+        List<CachedAnswers.Entry> fresh = new ArrayList<>();
         for (Object element : body == null ? List.of() : body) {
             if (!(element instanceof RowOutcome outcome)) continue;
             outcomes.add(outcome);
@@ -94,7 +93,7 @@ public final class AnswerCache {
             if (row == null) continue;
             row.sameTextRows().forEach(rowId -> outcomes.add(outcome.forRow(rowId)));
             if (outcome.succeeded()) {
-                fresh.add(new CachedAnswer(row.contentHash(), outcome.result(), outcome.trimmed(), outcome.deployment()));
+                fresh.add(new CachedAnswers.Entry(row.contentHash(), outcome.result(), outcome.trimmed(), outcome.deployment()));
             }
         }
         exchange.setProperty(STORED, store(exchange.getProperty(RowAnalysis.JOB_SPEC, JobSpec.class).specHash(), fresh));
@@ -105,25 +104,25 @@ public final class AnswerCache {
     }
 
     /** A failure to store loses only the saving on a later run, never the batch. */
-    private int store(String specHash, List<CachedAnswer> answers) {
-        if (answers.isEmpty()) return 0;
+    private int store(String specHash, List<CachedAnswers.Entry> fresh) {
+        if (fresh.isEmpty()) return 0;
         try {
-            store.storeAnswers(specHash, answers);
-            return answers.size();
+            answers.store(specHash, fresh);
+            return fresh.size();
         } catch (RuntimeException e) {
-            LOG.warn("Could not store {} answer(s) in the answer cache: {}", answers.size(), e.getMessage());
+            LOG.warn("Could not store {} answer(s) in the answer cache: {}", fresh.size(), e.getMessage());
             return 0;
         }
     }
 
-    /** For the purge: entries stored before this are expired. */
-    public Timestamp storedSince() {
-        return Timestamp.from(Instant.now().minus(maxAge));
+    /** Drops expired answers, then the least recently used beyond the size bound. */
+    public void purge() {
+        answers.purge(storedSince(), maxEntries);
     }
 
-    /** For the purge: how many entries, most recently used first, are kept. */
-    public int maxEntries() {
-        return maxEntries;
+    /** Entries stored before this are expired. */
+    private Timestamp storedSince() {
+        return Timestamp.from(Instant.now().minus(maxAge));
     }
 
     public boolean isEnabled() {
@@ -142,6 +141,6 @@ public final class AnswerCache {
 
     /** Entries stored now. */
     public int entries() {
-        return store.cacheEntries();
+        return answers.count();
     }
 }

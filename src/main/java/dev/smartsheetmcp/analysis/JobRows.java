@@ -3,10 +3,11 @@ package dev.smartsheetmcp.analysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.analysis.prompts.RowContent;
 import dev.smartsheetmcp.jobs.JobSpec;
-import dev.smartsheetmcp.jobs.JobStore;
-import dev.smartsheetmcp.jobs.JobStore.Finding;
-import dev.smartsheetmcp.jobs.JobStore.RowResult;
-import dev.smartsheetmcp.jobs.JobStore.RowSource;
+import dev.smartsheetmcp.jobs.RowResults;
+import dev.smartsheetmcp.jobs.RowResults.RowResult;
+import dev.smartsheetmcp.jobs.RowSource;
+import dev.smartsheetmcp.jobs.RowSource.Finding;
+import dev.smartsheetmcp.jobs.WorkItems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,10 +28,12 @@ public final class JobRows {
     static final String UNCHANGED = "unchanged since last run";
     static final String EDITED_BY_PERSON = "target edited by a person since we wrote it";
 
-    private final JobStore store;
+    private final WorkItems workItems;
+    private final RowResults rowResults;
 
-    public JobRows(JobStore store) {
-        this.store = store;
+    public JobRows(WorkItems workItems, RowResults rowResults) {
+        this.workItems = workItems;
+        this.rowResults = rowResults;
     }
 
     /** The SheetQuery for the job's one read: only its source and target columns. */
@@ -47,7 +50,7 @@ public final class JobRows {
         JsonNode sheet = exchange.getMessage().getBody(JsonNode.class);
         Map<Long, JsonNode> rowsById = new LinkedHashMap<>();
         sheet.path("rows").forEach(row -> rowsById.put(row.path("id").asLong(), row));
-        Map<Long, RowResult> written = spec.incremental() ? store.rowResults(spec.sheetId(), spec.targetColumnId()) : Map.of();
+        Map<Long, RowResult> written = spec.incremental() ? rowResults.lastWritten(spec.sheetId(), spec.targetColumnId()) : Map.of();
         List<Long> wanted = spec.rowFilter() != null ? spec.rowFilter() : new ArrayList<>(rowsById.keySet());
         List<RowSource> rows = new ArrayList<>();
         for (Long rowId : wanted) {
@@ -55,7 +58,7 @@ public final class JobRows {
             rows.add(row == null ? RowSource.skipped(rowId, null, "row not found in the sheet", Finding.NONE)
                     : source(spec, row, written.get(rowId)));
         }
-        store.enumerate(spec.id(), spec.batchSize(), rows);
+        workItems.enumerate(spec.id(), spec.batchSize(), rows);
     }
 
     /** Cells are matched by column id, so a column renamed since the job was queued still counts. */

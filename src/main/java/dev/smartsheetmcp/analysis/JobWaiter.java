@@ -1,8 +1,8 @@
 package dev.smartsheetmcp.analysis;
 
 import dev.smartsheetmcp.jobs.JobRecord;
+import dev.smartsheetmcp.jobs.JobQueue;
 import dev.smartsheetmcp.jobs.JobStatusView;
-import dev.smartsheetmcp.jobs.JobStore;
 import dev.smartsheetmcp.mcp.ProgressReporter;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +20,12 @@ public final class JobWaiter {
     private static final String STARTED = "JobWaitStarted";
     private static final String LAST_REPORTED = "JobWaitLastReported";
 
-    private final JobStore store;
+    private final JobQueue queue;
     private final JobStatusView views;
     private final Duration timeout;
 
-    public JobWaiter(JobStore store, JobStatusView views, int timeoutSeconds) {
-        this.store = store;
+    public JobWaiter(JobQueue queue, JobStatusView views, int timeoutSeconds) {
+        this.queue = queue;
         this.views = views;
         this.timeout = Duration.ofSeconds(timeoutSeconds);
     }
@@ -34,7 +34,7 @@ public final class JobWaiter {
         String jobId = exchange.getMessage().getHeader("JobId", String.class);
         Instant started = exchange.getProperty(STARTED, Instant.class);
         if (started == null) exchange.setProperty(STARTED, started = Instant.now());
-        JobRecord job = store.find(jobId).orElseThrow();
+        JobRecord job = queue.find(jobId).orElseThrow();
         int batchesDone = job.batchesDone();
         if (!Integer.valueOf(batchesDone).equals(exchange.getProperty(LAST_REPORTED, Integer.class))) {
             exchange.setProperty(LAST_REPORTED, batchesDone);

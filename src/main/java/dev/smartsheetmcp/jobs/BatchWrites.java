@@ -25,10 +25,12 @@ public final class BatchWrites {
     public static final String RESUMED = "BatchResumed";
     private static final String ROWS_TO_WRITE = "BatchRowsToWrite";
 
-    private final JobStore store;
+    private final JobQueue queue;
+    private final WorkItems workItems;
 
-    public BatchWrites(JobStore store) {
-        this.store = store;
+    public BatchWrites(JobQueue queue, WorkItems workItems) {
+        this.queue = queue;
+        this.workItems = workItems;
     }
 
     /** Keeps the answers of the rows just analysed (body: their outcomes, when any row was analysed). */
@@ -37,17 +39,17 @@ public final class BatchWrites {
         List<RowOutcome> outcomes = body == null ? List.of()
                 : body.stream().filter(RowOutcome.class::isInstance).map(RowOutcome.class::cast).toList();
         if (!outcomes.isEmpty()) {
-            store.recordAnswers(exchange.getMessage().getHeader("JobId", String.class), outcomes);
+            workItems.recordAnswers(exchange.getMessage().getHeader("JobId", String.class), outcomes);
         }
     }
 
     /** Body: the rows to update, {@code [{id, cells:[{columnId, value}]}]}. */
     public List<Map<String, Object>> rows(Exchange exchange) {
         String jobId = exchange.getMessage().getHeader("JobId", String.class);
-        JobSpec spec = store.spec(jobId);
+        JobSpec spec = queue.spec(jobId);
         List<Long> rowIds = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (WorkItem item : store.nextBatchAnswers(jobId, exchange.getMessage().getHeader("BatchIndex", Integer.class))) {
+        for (WorkItem item : workItems.answered(jobId, exchange.getMessage().getHeader("BatchIndex", Integer.class))) {
             rowIds.add(item.rowId());
             Map<String, Object> cell = new LinkedHashMap<>();
             cell.put("columnId", spec.targetColumnId());
@@ -67,7 +69,7 @@ public final class BatchWrites {
     public String currentValuesQuery(Exchange exchange) {
         @SuppressWarnings("unchecked")
         List<Long> rowIds = exchange.getProperty(WRITTEN_ROWS, List.class);
-        long targetColumnId = store.spec(exchange.getMessage().getHeader("JobId", String.class)).targetColumnId();
+        long targetColumnId = queue.spec(exchange.getMessage().getHeader("JobId", String.class)).targetColumnId();
         return "rowIds=" + rowIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))
                 + "&columnIds=" + targetColumnId;
     }
@@ -89,7 +91,7 @@ public final class BatchWrites {
 
     /** Commits the batch from the bulk update's result. */
     public void commit(Exchange exchange) {
-        String jobId = exchange.getMessage().getHeader("JobId", String.class);
+        JobSpec spec = queue.spec(exchange.getMessage().getHeader("JobId", String.class));
         @SuppressWarnings("unchecked")
         List<Long> sent = exchange.getProperty(WRITTEN_ROWS, List.class);
         BulkWriteResults results = exchange.getMessage().getBody(BulkWriteResults.class);
@@ -98,6 +100,6 @@ public final class BatchWrites {
             results.failed().forEach(failed -> failures.put(sent.get(failed.index()), failed.message()));
         }
         List<Long> written = sent.stream().filter(rowId -> !failures.containsKey(rowId)).toList();
-        store.commitBatch(jobId, exchange.getMessage().getHeader("BatchIndex", Integer.class), written, failures);
+        workItems.commitBatch(spec, exchange.getMessage().getHeader("BatchIndex", Integer.class), written, failures);
     }
 }

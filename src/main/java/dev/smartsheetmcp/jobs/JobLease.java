@@ -1,10 +1,12 @@
 package dev.smartsheetmcp.jobs;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,18 +15,32 @@ import org.slf4j.LoggerFactory;
  * Who this worker is and how long its claim on a job lasts. A worker renews the lease at each
  * batch; if it dies, the lease runs out and any worker may resume the job. At startup the
  * worker frees its own old leases at once, since it is the only process that could hold them.
+ * Owns the lease columns of {@code analysis_job}; the claim that takes a lease is
+ * {@code sql/claim-job.sql}, with the headers {@link #stamp} sets.
  */
 public final class JobLease {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobLease.class);
 
-    private final JobStore store;
+    private static final String RENEW = """
+            UPDATE analysis_job SET lease_expires_at = ?, updated_at = ? WHERE id = ? AND lease_owner = ? AND status = 'running'""";
+
+    // a claim given back on shutdown is no failed attempt: rolling restarts must not use up jobs.max-attempts
+    private static final String RELEASE = """
+            UPDATE analysis_job SET lease_owner = NULL, lease_expires_at = ?, attempts = attempts - 1,
+                reason = 'interrupted by a shutdown; resumes after its last committed batch', updated_at = ?
+            WHERE id = ? AND lease_owner = ? AND status = 'running'""";
+
+    private static final String EXPIRE_OWN = """
+            UPDATE analysis_job SET lease_expires_at = ? WHERE status = 'running' AND lease_owner = ?""";
+
+    private final SqlStatements sql;
     private final String owner;
     private final Duration duration;
     private final Clock clock = Clock.systemUTC();
 
-    public JobLease(JobStore store, String nodeId, String dataDir, int leaseSeconds) {
-        this.store = store;
+    public JobLease(DataSource dataSource, String nodeId, String dataDir, int leaseSeconds) {
+        this.sql = new SqlStatements(dataSource, "job store");
         this.owner = nodeId == null || nodeId.isBlank() ? defaultOwner(dataDir) : nodeId;
         this.duration = Duration.ofSeconds(leaseSeconds);
     }
@@ -34,9 +50,9 @@ public final class JobLease {
         return owner;
     }
 
-    /** Called once at startup. */
+    /** Called once at startup: makes this worker's running jobs claimable now. */
     public void resumeOwnJobs() {
-        int released = store.releaseLeasesOf(owner);
+        int released = sql.update(EXPIRE_OWN, now(), owner);
         if (released > 0) LOG.info("Resuming {} job(s) this worker was running when it stopped", released);
     }
 
@@ -48,14 +64,23 @@ public final class JobLease {
         exchange.getMessage().setHeader("Owner", owner);
     }
 
-    /** Gives a job back on shutdown: still running, claimable by any worker now. False if not held. */
+    /**
+     * Gives a job back on shutdown: still running, claimable by any worker now, and the claim does
+     * not count as an attempt. False if not held.
+     */
     public boolean release(String jobId) {
-        return store.releaseLease(jobId, owner, Timestamp.from(clock.instant()));
+        Timestamp now = now();
+        return sql.update(RELEASE, now, now, jobId, owner) == 1;
     }
 
     /** False when the lease was lost (another worker took the job over): stop working on it. */
     public boolean renew(String jobId) {
-        return store.renewLease(jobId, owner, Timestamp.from(clock.instant().plus(duration)));
+        Instant now = clock.instant();
+        return sql.update(RENEW, Timestamp.from(now.plus(duration)), Timestamp.from(now), jobId, owner) == 1;
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     private static String defaultOwner(String dataDir) {
@@ -65,6 +90,6 @@ public final class JobLease {
         } catch (Exception e) {
             host = "localhost";
         }
-        return host + ":" + java.nio.file.Path.of(dataDir).toAbsolutePath().normalize();
+        return host + ":" + Path.of(dataDir).toAbsolutePath().normalize();
     }
 }

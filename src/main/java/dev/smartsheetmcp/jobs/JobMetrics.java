@@ -19,7 +19,8 @@ import org.apache.camel.spi.OnCamelContextStarting;
  */
 public final class JobMetrics implements OnCamelContextStarting {
 
-    private final JobStore store;
+    private final JobQueue queue;
+    private final JobReports reports;
     private final MeterRegistry registry;
     private final long refreshNanos;
     private final Counter rowsProcessed;
@@ -28,8 +29,9 @@ public final class JobMetrics implements OnCamelContextStarting {
     private long countedAt;
     private boolean counted;
 
-    public JobMetrics(JobStore store, MeterRegistry registry, int queueDepthRefreshSeconds) {
-        this.store = store;
+    public JobMetrics(JobQueue queue, JobReports reports, MeterRegistry registry, int queueDepthRefreshSeconds) {
+        this.queue = queue;
+        this.reports = reports;
         this.registry = registry;
         this.refreshNanos = Duration.ofSeconds(queueDepthRefreshSeconds).toNanos();
         this.rowsProcessed = Counter.builder("analysis.rows.processed")
@@ -54,14 +56,14 @@ public final class JobMetrics implements OnCamelContextStarting {
      */
     public void batchCommitted(Exchange exchange) {
         Message message = exchange.getMessage();
-        JobRecord job = store.find(message.getHeader("JobId", String.class)).orElseThrow();
+        JobRecord job = queue.find(message.getHeader("JobId", String.class)).orElseThrow();
         rowsProcessed.increment(Math.max(0, job.processedRows() - message.getHeader("Processed", 0, Integer.class)));
         rowsFailed.increment(Math.max(0, job.failedRows() - message.getHeader("Failed", 0, Integer.class)));
     }
 
     /** After the job stopped running here: records its duration if it reached a final status. */
     public void jobEnded(Exchange exchange) {
-        store.find(exchange.getMessage().getHeader("JobId", String.class))
+        queue.find(exchange.getMessage().getHeader("JobId", String.class))
                 .filter(job -> job.status().finished() && job.startedAt() != null && job.finishedAt() != null)
                 .ifPresent(job -> Timer.builder("analysis.job.duration")
                         .description("Batch analysis jobs from first claim to final status")
@@ -72,7 +74,7 @@ public final class JobMetrics implements OnCamelContextStarting {
 
     private synchronized int count(JobStatus status) {
         if (!counted || System.nanoTime() - countedAt > refreshNanos) {
-            counts = store.countsByStatus();
+            counts = reports.countsByStatus();
             countedAt = System.nanoTime();
             counted = true;
         }

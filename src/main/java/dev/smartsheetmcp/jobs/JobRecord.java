@@ -18,9 +18,9 @@ public record JobRecord(JobSpec spec, JobStatus status, boolean cancelRequested,
 
     static JobRecord from(ResultSet rs) throws SQLException {
         JobSpec spec = new JobSpec(rs.getString("id"), rs.getLong("sheet_id"), rs.getString("analysis_type"),
-                JobStore.readStrings(rs.getString("source_columns")), JobStore.readLongs(rs.getString("source_column_ids")),
+                JobJson.strings(rs.getString("source_columns")), JobJson.longs(rs.getString("source_column_ids")),
                 rs.getString("target_column"),
-                rs.getLong("target_column_id"), JobStore.readLongs(rs.getString("row_filter")),
+                rs.getLong("target_column_id"), JobJson.longs(rs.getString("row_filter")),
                 rs.getString("custom_goal"), rs.getString("system_prompt"), rs.getString("initial_prompt"),
                 rs.getString("continuation_prompt"), rs.getInt("max_tokens"), rs.getBoolean("only_empty_target"),
                 rs.getInt("priority"), rs.getInt("batch_size"), rs.getString("spec_hash"), rs.getBoolean("incremental"),

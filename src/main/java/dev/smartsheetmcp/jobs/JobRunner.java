@@ -24,16 +24,20 @@ public final class JobRunner {
 
     private enum Stop { CANCELLED, TOO_MANY_FAILURES, LEASE_LOST, SHUTDOWN }
 
-    private final JobStore store;
+    private final JobQueue queue;
+    private final WorkItems workItems;
+    private final JobReports reports;
     private final JobLease lease;
     private final double maxFailedFraction;
     private final int minRowsBeforeFailing;
     private final int maxAttempts;
     private final int retryDelaySeconds;
 
-    public JobRunner(JobStore store, JobLease lease, double maxFailedFraction, int minRowsBeforeFailing,
-                     int maxAttempts, int retryDelaySeconds) {
-        this.store = store;
+    public JobRunner(JobQueue queue, WorkItems workItems, JobReports reports, JobLease lease, double maxFailedFraction,
+                     int minRowsBeforeFailing, int maxAttempts, int retryDelaySeconds) {
+        this.queue = queue;
+        this.workItems = workItems;
+        this.reports = reports;
         this.lease = lease;
         this.maxFailedFraction = maxFailedFraction;
         this.minRowsBeforeFailing = minRowsBeforeFailing;
@@ -44,10 +48,10 @@ public final class JobRunner {
     /** Loads the next batch into the body, or sets {@link #HAS_WORK} false (and {@link #STOP} when stopping early). */
     public void prepareNext(Exchange exchange) {
         String jobId = exchange.getMessage().getHeader("JobId", String.class);
-        JobRecord job = store.find(jobId).orElseThrow();
+        JobRecord job = queue.find(jobId).orElseThrow();
         publishProgress(exchange.getMessage(), job);
         Stop stop = exchange.getContext().isStopping() ? Stop.SHUTDOWN : stopReason(job);
-        List<WorkItem> batch = stop == null ? store.nextBatch(jobId) : List.of();
+        List<WorkItem> batch = stop == null ? workItems.nextBatch(jobId) : List.of();
         if (stop == null && !batch.isEmpty() && !lease.renew(jobId)) stop = Stop.LEASE_LOST;
         exchange.setProperty(STOP, stop);
         exchange.setProperty(HAS_WORK, stop == null && !batch.isEmpty());
@@ -67,19 +71,19 @@ public final class JobRunner {
             releaseForShutdown(jobId);
             return;
         }
-        JobRecord job = store.find(jobId).orElseThrow();
+        JobRecord job = queue.find(jobId).orElseThrow();
         if (stop == Stop.LEASE_LOST) {
             LOG.warn("Job {} was taken over by another worker; leaving it", jobId);
         } else if (stop == Stop.CANCELLED) {
-            store.finish(jobId, JobStatus.CANCELLED, "cancelled by request; " + job.writtenRows()
+            queue.finish(jobId, JobStatus.CANCELLED, "cancelled by request; " + job.writtenRows()
                     + " row(s) already written stay written");
         } else if (stop == Stop.TOO_MANY_FAILURES) {
-            store.finish(jobId, JobStatus.FAILED, failureReason(job));
+            queue.finish(jobId, JobStatus.FAILED, failureReason(job));
         } else {
-            store.finish(jobId, JobStatus.COMPLETED, null);
+            queue.finish(jobId, JobStatus.COMPLETED, null);
         }
-        publishProgress(exchange.getMessage(), store.find(jobId).orElseThrow());
-        LOG.info("Job {} finished: {}", jobId, store.find(jobId).map(JobRecord::status).orElse(null));
+        publishProgress(exchange.getMessage(), queue.find(jobId).orElseThrow());
+        LOG.info("Job {} finished: {}", jobId, queue.find(jobId).map(JobRecord::status).orElse(null));
     }
 
     /**
@@ -96,12 +100,12 @@ public final class JobRunner {
             releaseForShutdown(jobId);
             return;
         }
-        JobRecord job = store.find(jobId).orElseThrow();
+        JobRecord job = queue.find(jobId).orElseThrow();
         if (job.attempts() >= maxAttempts) {
-            store.finish(jobId, JobStatus.FAILED, "stopped after " + job.attempts() + " attempts; last error: " + reason);
+            queue.finish(jobId, JobStatus.FAILED, "stopped after " + job.attempts() + " attempts; last error: " + reason);
             LOG.warn("Job {} failed after {} attempts: {}", jobId, job.attempts(), reason);
         } else {
-            store.postpone(jobId, "will retry: " + reason, Timestamp.from(Instant.now().plusSeconds(retryDelaySeconds)));
+            queue.postpone(jobId, "will retry: " + reason, Timestamp.from(Instant.now().plusSeconds(retryDelaySeconds)));
             LOG.warn("Job {} paused for {} s after: {}", jobId, retryDelaySeconds, reason);
         }
     }
@@ -123,7 +127,7 @@ public final class JobRunner {
 
     private String failureReason(JobRecord job) {
         int attempted = job.writtenRows() + job.failedRows();
-        String common = store.rowErrors(job.spec().id()).stream().findFirst()
+        String common = reports.rowErrors(job.spec().id()).stream().findFirst()
                 .map(error -> "; most common error (" + error.rows() + " rows): " + error.error()).orElse("");
         return String.format("%d of %d analysed rows failed (%.0f%%), above the limit of %.0f%%%s",
                 job.failedRows(), attempted, 100.0 * job.failedRows() / attempted, 100 * maxFailedFraction, common);

@@ -18,10 +18,12 @@ import java.util.function.Predicate;
  */
 public final class JobStatusView {
 
-    private final JobStore store;
+    private final JobQueue queue;
+    private final JobReports reports;
 
-    public JobStatusView(JobStore store) {
-        this.store = store;
+    public JobStatusView(JobQueue queue, JobReports reports) {
+        this.queue = queue;
+        this.reports = reports;
     }
 
     public Map<String, Object> status(Map<String, Object> arguments) {
@@ -34,12 +36,12 @@ public final class JobStatusView {
         Long sheetId = args.optionalId("sheet_id").orElse(null);
         String schedule = args.optionalText("schedule").orElse(null);
         int limit = args.optionalInt("limit").orElse(50);
-        return listing(store.list(status, sheetId, schedule, limit), job -> false);
+        return listing(reports.list(status, sheetId, schedule, limit), job -> false);
     }
 
     /** The newest jobs as {@code list_jobs} shows them, plus the top row errors of jobs that have failed rows. */
     public Map<String, Object> overview(int limit) {
-        return listing(store.list(null, null, null, limit), job -> job.failedRows() > 0);
+        return listing(reports.list(null, null, null, limit), job -> job.failedRows() > 0);
     }
 
     private Map<String, Object> listing(List<JobRecord> records, Predicate<JobRecord> withRowErrors) {
@@ -52,8 +54,8 @@ public final class JobStatusView {
 
     public Map<String, Object> cancel(Map<String, Object> arguments) {
         JobRecord job = requireJob(arguments);
-        boolean accepted = store.cancel(job.spec().id());
-        JobRecord now = store.find(job.spec().id()).orElseThrow();
+        boolean accepted = queue.cancel(job.spec().id());
+        JobRecord now = queue.find(job.spec().id()).orElseThrow();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("jobId", now.spec().id());
         answer.put("status", now.status().wire());
@@ -68,7 +70,7 @@ public final class JobStatusView {
     JobRecord requireJob(Map<String, Object> arguments) {
         ToolArguments args = ToolArguments.of(arguments);
         String jobId = args.nonBlankText("jobId");
-        JobRecord job = store.find(jobId).orElseThrow(() ->
+        JobRecord job = queue.find(jobId).orElseThrow(() ->
                 ToolException.invalidArgument("jobId", "no job with id '" + jobId + "'; list_jobs shows the jobs there are"));
         args.optionalId("sheet_id").filter(sheetId -> sheetId != job.spec().sheetId()).ifPresent(sheetId -> {
             throw ToolException.invalidArgument("sheet_id", "job " + jobId + " belongs to sheet " + job.spec().sheetId());
@@ -106,8 +108,8 @@ public final class JobStatusView {
         if (job.reason() != null) view.put("reason", job.reason());
         if (withRowErrors) {
             view.put("row_errors", rowErrors(spec.id()));
-            view.put("skipped_by_reason", store.skipReasons(spec.id()));
-            view.put("answered_by", store.answersByDeployment(spec.id()));
+            view.put("skipped_by_reason", reports.skipReasons(spec.id()));
+            view.put("answered_by", reports.answersByDeployment(spec.id()));
         }
         view.put("timestamps", timestamps(job));
         rate(job).ifPresent(rate -> {
@@ -118,7 +120,7 @@ public final class JobStatusView {
     }
 
     private List<Map<String, Object>> rowErrors(String jobId) {
-        return store.rowErrors(jobId).stream().limit(10).map(error -> {
+        return reports.rowErrors(jobId).stream().limit(10).map(error -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("error", error.error());
             entry.put("rows", error.rows());

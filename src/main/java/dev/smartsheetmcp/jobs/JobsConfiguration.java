@@ -11,8 +11,9 @@ import org.apache.camel.support.CamelContextHelper;
 
 /**
  * The job queue's beans, by the names the routes use: the job store's pool ({@code jobsDataSource},
- * closed when Camel stops) and store, this instance's lease (taking back its own jobs at start),
- * the worker, batch commits, status views, job metrics and the store's health check.
+ * closed when Camel stops), the queue, its work items, the rows' last written results and the
+ * reporting queries, this instance's lease (taking back its own jobs at start), the worker,
+ * batch commits, status views, job metrics and the store's health check.
  */
 public final class JobsConfiguration implements CamelConfiguration {
 
@@ -46,17 +47,23 @@ public final class JobsConfiguration implements CamelConfiguration {
         Registry registry = camel.getRegistry();
         HikariDataSource dataSource = JobDatabase.open(jdbcUrl, jdbcUser, jdbcPassword, poolSize);
         registry.bind("jobsDataSource", HikariDataSource.class, dataSource, null, "close");
-        JobStore store = new JobStore(dataSource);
-        registry.bind("jobStore", store);
-        JobLease lease = new JobLease(store, nodeId, dataDir, leaseSeconds);
+        JobQueue queue = new JobQueue(dataSource);
+        registry.bind("jobQueue", queue);
+        RowResults rowResults = new RowResults(dataSource);
+        registry.bind("rowResults", rowResults);
+        WorkItems workItems = new WorkItems(dataSource, rowResults);
+        registry.bind("workItems", workItems);
+        JobReports reports = new JobReports(dataSource);
+        registry.bind("jobReports", reports);
+        JobLease lease = new JobLease(dataSource, nodeId, dataDir, leaseSeconds);
         registry.bind("jobLease", JobLease.class, lease, "resumeOwnJobs", null);
-        registry.bind("jobRunner", new JobRunner(store, lease, maxFailedFraction, minRowsBeforeFailing,
-                maxAttempts, retryDelaySeconds));
-        registry.bind("batchWrites", new BatchWrites(store));
-        registry.bind("jobStatusView", new JobStatusView(store));
+        registry.bind("jobRunner", new JobRunner(queue, workItems, reports, lease, maxFailedFraction,
+                minRowsBeforeFailing, maxAttempts, retryDelaySeconds));
+        registry.bind("batchWrites", new BatchWrites(queue, workItems));
+        registry.bind("jobStatusView", new JobStatusView(queue, reports));
         MeterRegistry meters = CamelContextHelper.mandatoryLookup(camel, MicrometerConstants.METRICS_REGISTRY_NAME,
                 MeterRegistry.class);
-        registry.bind("jobMetrics", new JobMetrics(store, meters, queueDepthRefreshSeconds));
+        registry.bind("jobMetrics", new JobMetrics(queue, reports, meters, queueDepthRefreshSeconds));
         registry.bind("jobStoreHealthCheck", new JobStoreHealthCheck(dataSource));
     }
 }

@@ -5,20 +5,32 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Prepared statements on the job store's pool, each on a connection of its own or several in one
- * transaction; an SQL failure becomes an unchecked exception naming the store.
+ * How Java code runs SQL on the job store's database: prepared statements on the pool, each on a
+ * connection of its own or several in one {@link Transaction}. Nulls are bound untyped, so
+ * PostgreSQL takes them for any column type; an SQL failure becomes an unchecked exception naming
+ * the store.
  */
 public final class SqlStatements {
 
-    public interface Reader<T> {
+    /** Reads the row the result set is on. */
+    public interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Reads a whole result set. */
+    public interface ResultReader<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
+    /** Statements that commit together or not at all. */
     public interface Work {
-        void run(Connection connection) throws SQLException;
+        void run(Transaction transaction) throws SQLException;
     }
 
     private final DataSource dataSource;
@@ -29,15 +41,16 @@ public final class SqlStatements {
         this.storeName = storeName;
     }
 
-    public int execute(String sql, Object... parameters) {
+    /** Runs an INSERT, UPDATE or DELETE; answers how many rows it changed. */
+    public int update(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection()) {
-            return update(connection, sql, parameters);
+            return new Transaction(connection).update(sql, parameters);
         } catch (SQLException e) {
             throw failure(e);
         }
     }
 
-    public <T> T query(String sql, Reader<T> reader, Object... parameters) {
+    public <T> T query(String sql, ResultReader<T> reader, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
@@ -49,11 +62,26 @@ public final class SqlStatements {
         }
     }
 
+    /** Every row, read in order. */
+    public <T> List<T> list(String sql, RowReader<T> reader, Object... parameters) {
+        return query(sql, rs -> {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) rows.add(reader.read(rs));
+            return rows;
+        }, parameters);
+    }
+
+    /** The first row, read; empty when there is none or it reads as null. */
+    public <T> Optional<T> first(String sql, RowReader<T> reader, Object... parameters) {
+        return query(sql, rs -> rs.next() ? Optional.ofNullable(reader.read(rs)) : Optional.<T>empty(), parameters);
+    }
+
+    /** Runs the work on one connection and commits it; any failure rolls it all back. */
     public void inTransaction(Work work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                work.run(connection);
+                work.run(new Transaction(connection));
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -66,16 +94,35 @@ public final class SqlStatements {
         }
     }
 
-    /** One statement on a connection the caller holds (inside {@link #inTransaction}). */
-    public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            return statement.executeUpdate();
+    /** The statements of one {@link #inTransaction} call, on its connection. */
+    public static final class Transaction {
+
+        private final Connection connection;
+
+        private Transaction(Connection connection) {
+            this.connection = connection;
+        }
+
+        public int update(String sql, Object... parameters) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, parameters);
+                return statement.executeUpdate();
+            }
+        }
+
+        /** One statement run once for each set of parameters, sent as one JDBC batch. */
+        public void batch(String sql, List<Object[]> parameterSets) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (Object[] parameters : parameterSets) {
+                    bind(statement, parameters);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
         }
     }
 
-    /** Nulls are bound untyped, so PostgreSQL takes them for any column type. */
-    public static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             if (parameters[i] == null) {
                 statement.setNull(i + 1, Types.NULL);

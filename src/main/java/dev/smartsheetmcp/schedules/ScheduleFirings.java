@@ -2,8 +2,8 @@ package dev.smartsheetmcp.schedules;
 
 import dev.smartsheetmcp.analysis.AnalysisRequests;
 import dev.smartsheetmcp.jobs.JobLease;
+import dev.smartsheetmcp.jobs.JobQueue;
 import dev.smartsheetmcp.jobs.JobRecord;
-import dev.smartsheetmcp.jobs.JobStore;
 import dev.smartsheetmcp.toolkit.ToolException;
 import dev.smartsheetmcp.schedules.ScheduleStore.Firing;
 import java.time.Instant;
@@ -32,10 +32,10 @@ public final class ScheduleFirings {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleFirings.class);
 
     private final ScheduleStore store;
-    private final JobStore jobs;
+    private final JobQueue jobs;
     private final JobLease lease;
 
-    public ScheduleFirings(ScheduleStore store, JobStore jobs, JobLease lease) {
+    public ScheduleFirings(ScheduleStore store, JobQueue jobs, JobLease lease) {
         this.store = store;
         this.jobs = jobs;
         this.lease = lease;

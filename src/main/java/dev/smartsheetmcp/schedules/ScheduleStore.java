@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smartsheetmcp.jobs.SqlStatements;
+import dev.smartsheetmcp.jobs.StoredText;
 import dev.smartsheetmcp.toolkit.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +24,45 @@ import javax.sql.DataSource;
 public final class ScheduleStore {
 
     private static final ObjectMapper JSON = Json.MAPPER;
-    private static final String COLUMNS = "name, source, cron, time_zone, sheet_id, analysis_type, source_columns,"
-            + " target_column, custom_goal, priority, batch_size, overwrite_edited, full_rerun, enabled";
+
+    private static final String INSERT = """
+            INSERT INTO schedule (name, source, cron, time_zone, sheet_id, analysis_type, source_columns, target_column,
+                custom_goal, priority, batch_size, overwrite_edited, full_rerun, enabled, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String UPDATE = """
+            UPDATE schedule SET source = ?, cron = ?, time_zone = ?, sheet_id = ?, analysis_type = ?, source_columns = ?,
+                target_column = ?, custom_goal = ?, priority = ?, batch_size = ?, overwrite_edited = ?, full_rerun = ?,
+                enabled = ?, updated_at = ?
+            WHERE name = ?""";
+
+    private static final String DELETE = "DELETE FROM schedule WHERE name = ?";
+
+    private static final String SELECT_ONE = """
+            SELECT name, source, cron, time_zone, sheet_id, analysis_type, source_columns, target_column, custom_goal,
+                priority, batch_size, overwrite_edited, full_rerun, enabled
+            FROM schedule WHERE name = ?""";
+
+    private static final String SELECT_ALL = """
+            SELECT name, source, cron, time_zone, sheet_id, analysis_type, source_columns, target_column, custom_goal,
+                priority, batch_size, overwrite_edited, full_rerun, enabled
+            FROM schedule ORDER BY name""";
+
+    private static final String CURRENT_JOB = "SELECT current_job_id FROM schedule WHERE name = ?";
+
+    private static final String RESERVE = """
+            UPDATE schedule SET current_job_id = ?
+            WHERE name = ? AND (current_job_id = ? OR (current_job_id IS NULL AND CAST(? AS VARCHAR(36)) IS NULL))""";
+
+    private static final String INSERT_FIRING = """
+            INSERT INTO schedule_firing (schedule_name, fired_by, scheduled_for, fired_at, outcome, job_id, detail, node)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String RECENT_FIRINGS = """
+            SELECT * FROM schedule_firing WHERE schedule_name = ? ORDER BY fired_at DESC, id DESC LIMIT ?""";
+
+    private static final String FIRING_COUNTS = """
+            SELECT outcome, COUNT(*) FROM schedule_firing WHERE schedule_name = ? GROUP BY outcome""";
 
     private final SqlStatements sql;
 
@@ -35,8 +72,7 @@ public final class ScheduleStore {
 
     public void insert(Schedule schedule) {
         Timestamp now = Timestamp.from(Instant.now());
-        sql.execute("INSERT INTO schedule (" + COLUMNS + ", created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", append(definition(schedule), now, now));
+        sql.update(INSERT, append(definition(schedule), now, now));
     }
 
     /** Inserts or replaces; of two instances upserting at once, the second updates. */
@@ -56,61 +92,45 @@ public final class ScheduleStore {
         System.arraycopy(values, 1, parameters, 0, values.length - 1);
         parameters[values.length - 1] = Timestamp.from(Instant.now());
         parameters[values.length] = schedule.name();
-        return sql.execute("UPDATE schedule SET source = ?, cron = ?, time_zone = ?, sheet_id = ?, analysis_type = ?,"
-                + " source_columns = ?, target_column = ?, custom_goal = ?, priority = ?, batch_size = ?,"
-                + " overwrite_edited = ?, full_rerun = ?, enabled = ?, updated_at = ? WHERE name = ?", parameters) == 1;
+        return sql.update(UPDATE, parameters) == 1;
     }
 
     public boolean delete(String name) {
-        return sql.execute("DELETE FROM schedule WHERE name = ?", name) == 1;
+        return sql.update(DELETE, name) == 1;
     }
 
     public Optional<Schedule> find(String name) {
-        List<Schedule> found = sql.query("SELECT " + COLUMNS + " FROM schedule WHERE name = ?", ScheduleStore::schedules, name);
-        return found.stream().findFirst();
+        return sql.first(SELECT_ONE, ScheduleStore::schedule, name);
     }
 
     public List<Schedule> all() {
-        return sql.query("SELECT " + COLUMNS + " FROM schedule ORDER BY name", ScheduleStore::schedules);
+        return sql.list(SELECT_ALL, ScheduleStore::schedule);
     }
 
     /** The job the schedule's last enqueueing firing reserved, if any. */
     public Optional<String> currentJobId(String name) {
-        return sql.query("SELECT current_job_id FROM schedule WHERE name = ?",
-                rs -> rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty(), name);
+        return sql.first(CURRENT_JOB, row -> row.getString(1), name);
     }
 
     /** Makes {@code jobId} the schedule's current job if its current job is still {@code expected}. */
     public boolean reserve(String name, String expected, String jobId) {
-        return sql.execute("UPDATE schedule SET current_job_id = ? WHERE name = ?"
-                + " AND (current_job_id = ? OR (current_job_id IS NULL AND CAST(? AS VARCHAR(36)) IS NULL))",
-                jobId, name, expected, expected) == 1;
+        return sql.update(RESERVE, jobId, name, expected, expected) == 1;
     }
 
     public void recordFiring(Firing firing) {
-        sql.execute("INSERT INTO schedule_firing (schedule_name, fired_by, scheduled_for, fired_at, outcome, job_id, detail, node)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", firing.schedule(), firing.firedBy(),
+        sql.update(INSERT_FIRING, firing.schedule(), firing.firedBy(),
                 firing.scheduledFor() == null ? null : Timestamp.from(firing.scheduledFor()),
-                Timestamp.from(firing.firedAt()), firing.outcome(), firing.jobId(), clip(firing.detail()), firing.node());
+                Timestamp.from(firing.firedAt()), firing.outcome(), firing.jobId(), StoredText.clip(firing.detail()), firing.node());
     }
 
     /** The schedule's newest firings first. */
     public List<Firing> recentFirings(String name, int limit) {
-        return sql.query("SELECT * FROM schedule_firing WHERE schedule_name = ? ORDER BY fired_at DESC, id DESC LIMIT ?", rs -> {
-            List<Firing> firings = new ArrayList<>();
-            while (rs.next()) {
-                Timestamp scheduled = rs.getTimestamp("scheduled_for");
-                firings.add(new Firing(rs.getString("schedule_name"), rs.getString("fired_by"),
-                        scheduled == null ? null : scheduled.toInstant(), rs.getTimestamp("fired_at").toInstant(),
-                        rs.getString("outcome"), rs.getString("job_id"), rs.getString("detail"), rs.getString("node")));
-            }
-            return firings;
-        }, name, limit);
+        return sql.list(RECENT_FIRINGS, ScheduleStore::firing, name, limit);
     }
 
     /** How many firings had each outcome. */
     public Map<String, Integer> firingCounts(String name) {
-        return sql.query("SELECT outcome, COUNT(*) FROM schedule_firing WHERE schedule_name = ? GROUP BY outcome", rs -> {
+        return sql.query(FIRING_COUNTS, rs -> {
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (String outcome : List.of(Firing.ENQUEUED, Firing.SKIPPED, Firing.FAILED)) counts.put(outcome, 0);
             while (rs.next()) counts.put(rs.getString(1), rs.getInt(2));
@@ -132,16 +152,19 @@ public final class ScheduleStore {
             s.overwriteEdited(), s.fullRerun(), s.enabled()};
     }
 
-    private static List<Schedule> schedules(ResultSet rs) throws SQLException {
-        List<Schedule> schedules = new ArrayList<>();
-        while (rs.next()) {
-            schedules.add(new Schedule(rs.getString("name"), Schedule.Source.fromWire(rs.getString("source")),
-                    rs.getString("cron"), rs.getString("time_zone"), rs.getLong("sheet_id"), rs.getString("analysis_type"),
-                    columns(rs.getString("source_columns")), rs.getString("target_column"), rs.getString("custom_goal"),
-                    rs.getInt("priority"), (Integer) rs.getObject("batch_size", Integer.class),
-                    rs.getBoolean("overwrite_edited"), rs.getBoolean("full_rerun"), rs.getBoolean("enabled")));
-        }
-        return schedules;
+    private static Schedule schedule(ResultSet row) throws SQLException {
+        return new Schedule(row.getString("name"), Schedule.Source.fromWire(row.getString("source")),
+                row.getString("cron"), row.getString("time_zone"), row.getLong("sheet_id"), row.getString("analysis_type"),
+                columns(row.getString("source_columns")), row.getString("target_column"), row.getString("custom_goal"),
+                row.getInt("priority"), (Integer) row.getObject("batch_size", Integer.class),
+                row.getBoolean("overwrite_edited"), row.getBoolean("full_rerun"), row.getBoolean("enabled"));
+    }
+
+    private static Firing firing(ResultSet row) throws SQLException {
+        Timestamp scheduled = row.getTimestamp("scheduled_for");
+        return new Firing(row.getString("schedule_name"), row.getString("fired_by"),
+                scheduled == null ? null : scheduled.toInstant(), row.getTimestamp("fired_at").toInstant(),
+                row.getString("outcome"), row.getString("job_id"), row.getString("detail"), row.getString("node"));
     }
 
     private static Object[] append(Object[] values, Object... more) {
@@ -165,9 +188,5 @@ public final class ScheduleStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("corrupt column list in the schedule table", e);
         }
-    }
-
-    private static String clip(String text) {
-        return text == null || text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
     }
 }

@@ -1,7 +1,7 @@
 package dev.smartsheetmcp.schedules;
 
 import dev.smartsheetmcp.analysis.prompts.AnalysisType;
-import dev.smartsheetmcp.jobs.JobStore;
+import dev.smartsheetmcp.jobs.JobQueue;
 import dev.smartsheetmcp.toolkit.ToolArguments;
 import dev.smartsheetmcp.toolkit.ToolException;
 import dev.smartsheetmcp.schedules.ScheduleStore.Firing;
@@ -24,10 +24,10 @@ public final class ScheduleTools {
     private final ScheduleBook book;
     private final ScheduleStore store;
     private final ScheduleTriggers triggers;
-    private final JobStore jobs;
+    private final JobQueue jobs;
     private final String defaultTimeZone;
 
-    public ScheduleTools(ScheduleBook book, ScheduleStore store, ScheduleTriggers triggers, JobStore jobs,
+    public ScheduleTools(ScheduleBook book, ScheduleStore store, ScheduleTriggers triggers, JobQueue jobs,
                          String defaultTimeZone) {
         this.book = book;
         this.store = store;

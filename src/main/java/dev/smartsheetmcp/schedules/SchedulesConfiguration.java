@@ -1,7 +1,7 @@
 package dev.smartsheetmcp.schedules;
 
 import dev.smartsheetmcp.jobs.JobLease;
-import dev.smartsheetmcp.jobs.JobStore;
+import dev.smartsheetmcp.jobs.JobQueue;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -13,7 +13,7 @@ import org.apache.camel.support.CamelContextHelper;
 /**
  * The schedules' beans, by the names the routes use: camel-quartz's component ({@code quartz}),
  * clustered on the job store's own pool, and the schedule store, triggers, book, firings and
- * tools. Needs the job store and lease ({@code JobsConfiguration}).
+ * tools. Needs the job queue and lease ({@code JobsConfiguration}).
  */
 public final class SchedulesConfiguration implements CamelConfiguration {
 
@@ -36,7 +36,7 @@ public final class SchedulesConfiguration implements CamelConfiguration {
     public void configure(CamelContext camel) {
         Registry registry = camel.getRegistry();
         DataSource jobsDataSource = CamelContextHelper.mandatoryLookup(camel, "jobsDataSource", DataSource.class);
-        JobStore jobs = CamelContextHelper.mandatoryLookup(camel, "jobStore", JobStore.class);
+        JobQueue jobs = CamelContextHelper.mandatoryLookup(camel, "jobQueue", JobQueue.class);
         JobLease lease = CamelContextHelper.mandatoryLookup(camel, "jobLease", JobLease.class);
         QuartzSettings.shareJobStorePool(jobsDataSource);
         QuartzComponent quartz = new QuartzComponent();

@@ -1,2 +1,0 @@
--- Drops answers stored longer ago than analysis.cache.max-age-hours (lookups ignore them already).
-DELETE FROM answer_cache WHERE created_at < :#CacheStoredSince
