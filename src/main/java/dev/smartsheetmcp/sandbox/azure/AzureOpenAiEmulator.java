@@ -67,6 +67,14 @@ public final class AzureOpenAiEmulator extends EmulatorServer {
         this.apiKey = apiKey;
         this.evaluationSeconds = evaluationSeconds;
         this.nanoClock = nanoClock;
+        loadVocabularyInTheBackground();
+    }
+
+    /** The real service has its vocabulary loaded: the first requests must not wait for ours. */
+    private static void loadVocabularyInTheBackground() {
+        Thread loader = new Thread(() -> TokenCounter.count("vocabulary"), "azure-emulator-vocabulary");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** Adds (or replaces, with fresh windows and counters) a deployment with its per-minute limits. */

@@ -1,6 +1,7 @@
 package dev.smartsheetmcp.sandbox.azure;
 
 import java.time.Duration;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -39,8 +40,8 @@ final class DeploymentLimits {
     private final int requestsPerPeriod;
     private final long tokensPerPeriod;
     private final LongSupplier nanoClock;
-    private final Counts period = new Counts();
-    private final Counts minute = new Counts();
+    private final Intervals periods = new Intervals();
+    private final Intervals minutes = new Intervals();
 
     DeploymentLimits(int requestsPerMinute, int tokensPerMinute, int evaluationSeconds, LongSupplier nanoClock) {
         if (requestsPerMinute < 1 || tokensPerMinute < 1 || evaluationSeconds < 1 || evaluationSeconds > 60) {
@@ -60,13 +61,13 @@ final class DeploymentLimits {
     }
 
     /**
-     * Judges a request that arrived at {@code arrivalNanos}; one that arrived before the current
-     * period but is judged after it began counts in the current one.
+     * Judges a request in the period and minute it arrived in ({@code arrivalNanos}), even when it
+     * is judged after a later arrival.
      */
     synchronized Decision admit(long tokens, long arrivalNanos) {
         long now = arrivalNanos;
-        period.roll(Math.floorDiv(now, periodNanos));
-        minute.roll(Math.floorDiv(now, MINUTE.toNanos()));
+        Counts period = periods.at(Math.floorDiv(now, periodNanos));
+        Counts minute = minutes.at(Math.floorDiv(now, MINUTE.toNanos()));
         boolean tokensOverMinute = minute.tokens >= tokensPerMinute || tokens > tokensPerMinute;
         boolean tokensOverPeriod = period.tokens >= tokensPerPeriod;
         boolean requestsOverMinute = minute.requests >= requestsPerMinute;
@@ -74,20 +75,19 @@ final class DeploymentLimits {
         if (!tokensOverMinute && !tokensOverPeriod && !requestsOverMinute && !requestsOverPeriod) {
             period.charge(tokens);
             minute.charge(tokens);
-            return new Decision(true, null, 0, remaining());
+            return new Decision(true, null, 0, remaining(minute));
         }
         Limit exceeded = tokensOverMinute || tokensOverPeriod ? Limit.TOKENS : Limit.REQUESTS;
         boolean minuteLimit = tokensOverMinute || requestsOverMinute;
         long retryAfter = minuteLimit ? millisToEnd(now, MINUTE.toNanos()) : millisToEnd(now, periodNanos);
-        return new Decision(false, exceeded, retryAfter, remaining());
+        return new Decision(false, exceeded, retryAfter, remaining(minute));
     }
 
     synchronized Remaining remainingNow() {
-        minute.roll(Math.floorDiv(nanoClock.getAsLong(), MINUTE.toNanos()));
-        return remaining();
+        return remaining(minutes.at(Math.floorDiv(nanoClock.getAsLong(), MINUTE.toNanos())));
     }
 
-    private Remaining remaining() {
+    private Remaining remaining(Counts minute) {
         return new Remaining(Math.max(0, requestsPerMinute - minute.requests),
                 Math.max(0, tokensPerMinute - minute.tokens));
     }
@@ -97,22 +97,26 @@ final class DeploymentLimits {
         return Math.max(1, (nanos + 999_999) / 1_000_000);
     }
 
-    /** Requests and tokens charged in the interval with the given index. */
+    /** Requests and tokens charged in one interval. */
     private static final class Counts {
-        private long index = Long.MIN_VALUE;
         private int requests;
         private long tokens;
-
-        void roll(long current) {
-            if (current <= index) return;
-            index = current;
-            requests = 0;
-            tokens = 0;
-        }
 
         void charge(long requestTokens) {
             requests++;
             tokens += requestTokens;
+        }
+    }
+
+    /** The counts of the latest few intervals, by index: a late request still counts where it arrived. */
+    private static final class Intervals {
+        private static final int KEPT = 4;
+        private final TreeMap<Long, Counts> counts = new TreeMap<>();
+
+        Counts at(long index) {
+            Counts found = counts.computeIfAbsent(index, key -> new Counts());
+            while (counts.size() > KEPT) counts.pollFirstEntry();
+            return found;
         }
     }
 }

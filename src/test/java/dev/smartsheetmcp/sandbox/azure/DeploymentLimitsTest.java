@@ -113,6 +113,17 @@ class DeploymentLimitsTest {
     }
 
     @Test
+    void aRequestJudgedLateCountsInThePeriodItArrivedIn() {
+        DeploymentLimits limits = new DeploymentLimits(600, 1_000_000, 1, nanos::get);
+        long arrivedEarlier = nanos.get();
+        advanceMillis(1_000);
+        for (int i = 0; i < 10; i++) assertThat(limits.admit(1).admitted()).isTrue();
+
+        assertThat(limits.admit(1, arrivedEarlier).admitted()).as("the earlier second had room").isTrue();
+        assertThat(limits.admit(1).admitted()).as("this second is full").isFalse();
+    }
+
+    @Test
     void refusedRequestsAreNotCharged() {
         DeploymentLimits limits = new DeploymentLimits(600, 1_000, 1, nanos::get);
         limits.admit(900);
