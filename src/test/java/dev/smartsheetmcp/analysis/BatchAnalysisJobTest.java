@@ -1,16 +1,15 @@
 package dev.smartsheetmcp.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.analysis.prompts.AnalysisType;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ class BatchAnalysisJobTest {
 
         JsonNode started = ToolCalls.ok(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
                 "type", "summarize", "sourceColumns", List.of("Feedback"), "targetColumn", "Summary", "batchSize", 250));
-        JsonNode done = awaitFinished(client, started.path("jobId").asText());
+        JsonNode done = Jobs.awaitFinished(client, started.path("jobId").asText());
 
         assertThat(done.path("status").asText()).isEqualTo("completed");
         assertThat(done.path("written").asInt()).isEqualTo(1_000);
@@ -98,12 +97,4 @@ class BatchAnalysisJobTest {
         return ToolCalls.ok(client, "list_jobs", Map.of("limit", 500)).path("count").asInt();
     }
 
-    static JsonNode awaitFinished(McpSyncClient client, String jobId) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            last[0] = ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId));
-            return List.of("completed", "failed", "cancelled").contains(last[0].path("status").asText());
-        });
-        return last[0];
-    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sandbox.azure.DeterministicAnswers;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -80,6 +81,6 @@ class BatchAnalysisRowFailuresTest {
         String jobId = ToolCalls.ok(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
                 "type", "summarize", "sourceColumns", List.of("Feedback"), "targetColumn", "Summary", "batchSize", 10))
                 .path("jobId").asText();
-        return BatchAnalysisJobTest.awaitFinished(client, jobId);
+        return Jobs.awaitFinished(client, jobId);
     }
 }

@@ -7,6 +7,7 @@ import dev.smartsheetmcp.analysis.prompts.AnalysisType;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -204,7 +205,7 @@ class IncrementalAnalysisTest {
 
     private static JsonNode run(long sheetId, Map<String, Object> options) {
         String jobId = ToolCalls.ok(client, "start_batch_analysis", arguments(sheetId, options)).path("jobId").asText();
-        JsonNode done = BatchAnalysisJobTest.awaitFinished(client, jobId);
+        JsonNode done = Jobs.awaitFinished(client, jobId);
         assertThat(done.path("status").asText()).isEqualTo("completed");
         return done;
     }

@@ -1,11 +1,11 @@
 package dev.smartsheetmcp.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.PrometheusText;
 import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.ToolCalls;
@@ -94,7 +94,7 @@ class MetricsEndpointTest {
         } finally {
             app.context().getRouteController().startRoute("job-claim");
         }
-        awaitCompleted(jobId);
+        Jobs.awaitCompleted(client, jobId, Duration.ofMinutes(3));
 
         PrometheusText after = scrape();
         assertThat(after.sum("analysis_queue_depth", Map.of("status", "queued"))).isZero();
@@ -139,13 +139,6 @@ class MetricsEndpointTest {
         assertThat(increase(before, after, "upstream_retries_total", Map.of("api", "smartsheet"))).isEqualTo(answered429);
     }
 
-    private static void awaitCompleted(String jobId) {
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            JsonNode status = ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId));
-            assertThat(status.path("status").asText()).isNotIn("failed", "cancelled");
-            return status.path("status").asText().equals("completed");
-        });
-    }
 
     private static double increase(PrometheusText before, PrometheusText after, String name, Map<String, String> labels) {
         return after.sum(name, labels) - before.sum(name, labels);

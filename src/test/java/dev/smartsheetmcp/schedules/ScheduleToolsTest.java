@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -51,7 +52,7 @@ class ScheduleToolsTest {
         JsonNode run = ToolCalls.ok(client, "run_schedule_now", Map.of("name", "nightly"));
         assertThat(run.path("outcome").asText()).isEqualTo("enqueued");
         String jobId = run.path("jobId").asText();
-        JsonNode status = ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId));
+        JsonNode status = Jobs.status(client, jobId);
         assertThat(status.path("schedule").asText()).isEqualTo("nightly");
         JsonNode jobs = ToolCalls.ok(client, "list_jobs", Map.of("schedule", "nightly"));
         assertThat(jobs.path("count").asInt()).isEqualTo(1);
@@ -196,9 +197,7 @@ class ScheduleToolsTest {
     private static JsonNode runNow(String name, boolean fullRerun) {
         String jobId = ToolCalls.ok(client, "run_schedule_now", Map.of("name", name, "fullRerun", fullRerun))
                 .path("jobId").asText();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
-                ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId)).path("status").asText().equals("completed"));
-        return ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId));
+        return Jobs.awaitCompleted(client, jobId, Duration.ofMinutes(2));
     }
 
     private static Map<String, Object> schedule(String name, long sheetId, Map<String, Object> overrides) {
