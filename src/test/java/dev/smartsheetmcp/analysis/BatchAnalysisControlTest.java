@@ -9,6 +9,7 @@ import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -17,29 +18,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Cancelling, priorities, waiting with progress, custom goals. */
+@SandboxApplication(value = {"jobs.poll-interval-ms=100", "jobs.wait-poll-ms=50", "analysis.parallelism=4"},
+        unthrottledModel = true)
 class BatchAnalysisControlTest {
 
     private static SandboxApp app;
     private static McpSyncClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start(SandboxApp.unthrottledModel(Map.of("jobs.poll-interval-ms", "100",
-                "jobs.wait-poll-ms", "50", "analysis.parallelism", "4")));
-        client = app.mcpClient();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
-    }
 
     @AfterEach
     void noLatency() {

@@ -8,32 +8,20 @@ import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** start_batch_analysis end to end: queue, claim, batches, bulk write-back, status. */
+@SandboxApplication(value = "jobs.poll-interval-ms=200", unthrottledModel = true)
 class BatchAnalysisJobTest {
 
     private static SandboxApp app;
     private static McpSyncClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start(SandboxApp.unthrottledModel(Map.of("jobs.poll-interval-ms", "200")));
-        client = app.mcpClient();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
-    }
 
     @Test
     void aThousandRowJobWritesTheEmulatorsAnswerIntoEveryTargetCell() {
@@ -96,5 +84,4 @@ class BatchAnalysisJobTest {
     private static int jobCount() {
         return ToolCalls.ok(client, "list_jobs", Map.of("limit", 500)).path("count").asInt();
     }
-
 }

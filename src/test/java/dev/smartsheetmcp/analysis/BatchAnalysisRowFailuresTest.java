@@ -8,33 +8,21 @@ import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A row that cannot be analysed fails alone, with its cause; too many such rows fail the job. */
+@SandboxApplication(value = {"jobs.poll-interval-ms=100", "jobs.min-rows-before-failing=10",
+        "jobs.max-failed-fraction=0.5"}, unthrottledModel = true)
 class BatchAnalysisRowFailuresTest {
 
     private static SandboxApp app;
     private static McpSyncClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start(SandboxApp.unthrottledModel(Map.of("jobs.poll-interval-ms", "100",
-                "jobs.min-rows-before-failing", "10", "jobs.max-failed-fraction", "0.5")));
-        client = app.mcpClient();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
-    }
 
     @Test
     void aContentFilterRefusalFailsTheRowNotTheJobAndLongAnswersAreTrimmed() {

@@ -8,6 +8,7 @@ import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.PrometheusText;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.net.URI;
@@ -17,33 +18,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** /metrics in the Prometheus text format: the meters move when tools and jobs run. */
+@SandboxApplication(value = {"jobs.poll-interval-ms=200", "smartsheet.retry.initial-delay-ms=20",
+        "smartsheet.retry.max-retries=10", "metrics.queue-depth-refresh-seconds=0"}, unthrottledModel = true)
 class MetricsEndpointTest {
 
     private static final String DEPLOYMENT = "gpt-4o-sandbox";
 
     private static SandboxApp app;
     private static McpSyncClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start(SandboxApp.unthrottledModel(Map.of(
-                "jobs.poll-interval-ms", "200",
-                "smartsheet.retry.initial-delay-ms", "20",
-                "smartsheet.retry.max-retries", "10",
-                "metrics.queue-depth-refresh-seconds", "0")));
-        client = app.mcpClient();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
-    }
 
     @Test
     void servesThePrometheusTextFormat() throws Exception {
@@ -138,7 +123,6 @@ class MetricsEndpointTest {
                 .isEqualTo(answered429);
         assertThat(increase(before, after, "upstream_retries_total", Map.of("api", "smartsheet"))).isEqualTo(answered429);
     }
-
 
     private static double increase(PrometheusText before, PrometheusText after, String name, Map<String, String> labels) {
         return after.sum(name, labels) - before.sum(name, labels);

@@ -9,6 +9,7 @@ import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.time.Duration;
@@ -17,27 +18,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Schedules through an MCP client: the tools, firings on a fast cron, and no overlap with a slow run. */
+@SandboxApplication(value = "jobs.poll-interval-ms=100", unthrottledModel = true)
 class ScheduleToolsTest {
 
     private static SandboxApp app;
     private static McpSyncClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start(SandboxApp.unthrottledModel(Map.of("jobs.poll-interval-ms", "100")));
-        client = app.mcpClient();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
-    }
 
     @Test
     void createListRunNowReplaceAndDelete() {
