@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -67,7 +68,7 @@ class AnswerCacheBoundsTest {
                 "sourceColumns", List.of("Feedback"), "targetColumn", "Summary", "batchSize", 10));
         arguments.putAll(options);
         String jobId = ToolCalls.ok(client, "start_batch_analysis", arguments).path("jobId").asText();
-        JsonNode done = BatchAnalysisJobTest.awaitFinished(client, jobId);
+        JsonNode done = Jobs.awaitFinished(client, jobId);
         assertThat(done.path("status").asText()).isEqualTo("completed");
         return done;
     }

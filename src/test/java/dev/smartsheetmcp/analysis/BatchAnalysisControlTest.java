@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -16,29 +18,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Cancelling, priorities, waiting with progress, custom goals. */
+@SandboxApplication(value = {"jobs.poll-interval-ms=100", "jobs.wait-poll-ms=50", "analysis.parallelism=4"},
+        unthrottledModel = true)
 class BatchAnalysisControlTest {
 
     private static SandboxApp app;
     private static McpSyncClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start(SandboxApp.unthrottledModel(Map.of("jobs.poll-interval-ms", "100",
-                "jobs.wait-poll-ms", "50", "analysis.parallelism", "4")));
-        client = app.mcpClient();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
-    }
 
     @AfterEach
     void noLatency() {
@@ -52,10 +41,10 @@ class BatchAnalysisControlTest {
         app.sandbox().azure().faults().latency(Duration.ofMillis(40));
         String jobId = start(sheetId, Map.of("batchSize", 20));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> status(jobId).path("written").asInt() >= 20);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Jobs.status(client, jobId).path("written").asInt() >= 20);
         JsonNode cancel = ToolCalls.ok(client, "cancel_batch_analysis", Map.of("jobId", jobId));
         int writtenAtCancel = cancel.path("rows_written").asInt();
-        JsonNode done = BatchAnalysisJobTest.awaitFinished(client, jobId);
+        JsonNode done = Jobs.awaitFinished(client, jobId);
 
         assertThat(done.path("status").asText()).isEqualTo("cancelled");
         assertThat(done.path("reason").asText()).contains("already written stay written");
@@ -71,13 +60,13 @@ class BatchAnalysisControlTest {
         long highSheet = AnalysisSheets.create(smartsheet, "High", 10);
         app.sandbox().azure().faults().latency(Duration.ofMillis(50));
         String blocker = start(AnalysisSheets.create(smartsheet, "Blocker", 400), Map.of("batchSize", 50));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "running".equals(status(blocker).path("status").asText()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "running".equals(Jobs.status(client, blocker).path("status").asText()));
         String low = start(lowSheet, Map.of("priority", 0));
         String high = start(highSheet, Map.of("priority", 10));
-        assertThat(status(blocker).path("status").asText()).as("both queued while the worker is busy").isEqualTo("running");
+        assertThat(Jobs.status(client, blocker).path("status").asText()).as("both queued while the worker is busy").isEqualTo("running");
 
-        JsonNode lowDone = BatchAnalysisJobTest.awaitFinished(client, low);
-        JsonNode highDone = BatchAnalysisJobTest.awaitFinished(client, high);
+        JsonNode lowDone = Jobs.awaitFinished(client, low);
+        JsonNode highDone = Jobs.awaitFinished(client, high);
         assertThat(Instant.parse(highDone.path("timestamps").path("started").asText()))
                 .isBefore(Instant.parse(lowDone.path("timestamps").path("started").asText()));
     }
@@ -111,7 +100,7 @@ class BatchAnalysisControlTest {
         int before = azure.completionCount(deployment);
 
         String jobId = start(sheetId, Map.of("type", "custom", "customGoal", "List the product the customer names"));
-        JsonNode done = BatchAnalysisJobTest.awaitFinished(client, jobId);
+        JsonNode done = Jobs.awaitFinished(client, jobId);
 
         assertThat(done.path("status").asText()).isEqualTo("completed");
         assertThat(azure.completionCount(deployment) - before).isEqualTo(25 + 1);
@@ -124,9 +113,5 @@ class BatchAnalysisControlTest {
                 "sourceColumns", List.of("Feedback"), "targetColumn", "Summary"));
         arguments.putAll(extra);
         return ToolCalls.ok(client, "start_batch_analysis", arguments).path("jobId").asText();
-    }
-
-    private static JsonNode status(String jobId) {
-        return ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId));
     }
 }

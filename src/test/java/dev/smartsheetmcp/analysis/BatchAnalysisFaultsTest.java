@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.analysis.prompts.AnalysisType;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -38,7 +39,7 @@ class BatchAnalysisFaultsTest {
 
             JsonNode started = ToolCalls.ok(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
                     "type", "summarize", "sourceColumns", List.of("Feedback"), "targetColumn", "Summary", "batchSize", 5));
-            JsonNode done = BatchAnalysisJobTest.awaitFinished(client, started.path("jobId").asText());
+            JsonNode done = Jobs.awaitFinished(client, started.path("jobId").asText());
 
             assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
             assertThat(done.path("written").asInt()).as(done.toString()).isEqualTo(400);

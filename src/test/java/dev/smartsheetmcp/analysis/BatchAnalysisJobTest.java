@@ -1,40 +1,27 @@
 package dev.smartsheetmcp.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.analysis.prompts.AnalysisType;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** start_batch_analysis end to end: queue, claim, batches, bulk write-back, status. */
+@SandboxApplication(value = "jobs.poll-interval-ms=200", unthrottledModel = true)
 class BatchAnalysisJobTest {
 
     private static SandboxApp app;
     private static McpSyncClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start(SandboxApp.unthrottledModel(Map.of("jobs.poll-interval-ms", "200")));
-        client = app.mcpClient();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
-    }
 
     @Test
     void aThousandRowJobWritesTheEmulatorsAnswerIntoEveryTargetCell() {
@@ -44,7 +31,7 @@ class BatchAnalysisJobTest {
 
         JsonNode started = ToolCalls.ok(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
                 "type", "summarize", "sourceColumns", List.of("Feedback"), "targetColumn", "Summary", "batchSize", 250));
-        JsonNode done = awaitFinished(client, started.path("jobId").asText());
+        JsonNode done = Jobs.awaitFinished(client, started.path("jobId").asText());
 
         assertThat(done.path("status").asText()).isEqualTo("completed");
         assertThat(done.path("written").asInt()).isEqualTo(1_000);
@@ -96,14 +83,5 @@ class BatchAnalysisJobTest {
 
     private static int jobCount() {
         return ToolCalls.ok(client, "list_jobs", Map.of("limit", 500)).path("count").asInt();
-    }
-
-    static JsonNode awaitFinished(McpSyncClient client, String jobId) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            last[0] = ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId));
-            return List.of("completed", "failed", "cancelled").contains(last[0].path("status").asText());
-        });
-        return last[0];
     }
 }

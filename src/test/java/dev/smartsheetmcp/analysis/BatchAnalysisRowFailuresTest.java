@@ -6,34 +6,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sandbox.azure.DeterministicAnswers;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A row that cannot be analysed fails alone, with its cause; too many such rows fail the job. */
+@SandboxApplication(value = {"jobs.poll-interval-ms=100", "jobs.min-rows-before-failing=10",
+        "jobs.max-failed-fraction=0.5"}, unthrottledModel = true)
 class BatchAnalysisRowFailuresTest {
 
     private static SandboxApp app;
     private static McpSyncClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start(SandboxApp.unthrottledModel(Map.of("jobs.poll-interval-ms", "100",
-                "jobs.min-rows-before-failing", "10", "jobs.max-failed-fraction", "0.5")));
-        client = app.mcpClient();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
-    }
 
     @Test
     void aContentFilterRefusalFailsTheRowNotTheJobAndLongAnswersAreTrimmed() {
@@ -80,6 +69,6 @@ class BatchAnalysisRowFailuresTest {
         String jobId = ToolCalls.ok(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
                 "type", "summarize", "sourceColumns", List.of("Feedback"), "targetColumn", "Summary", "batchSize", 10))
                 .path("jobId").asText();
-        return BatchAnalysisJobTest.awaitFinished(client, jobId);
+        return Jobs.awaitFinished(client, jobId);
     }
 }

@@ -9,6 +9,7 @@ import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.AppProcess;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.StandaloneEmulators;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -105,7 +106,7 @@ class GracefulShutdownIT {
         try (AppProcess second = AppProcess.start(work, environment("worker-b"), List.of(), port)) {
             second.awaitHealthy(Duration.ofSeconds(60));
             try (McpSyncClient client = second.mcpClient()) {
-                JsonNode done = BatchAnalysisJobTest.awaitFinished(client, jobId);
+                JsonNode done = Jobs.awaitFinished(client, jobId);
                 assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
                 assertThat(done.path("written").asInt()).isEqualTo(ROWS);
             }
@@ -148,7 +149,7 @@ class GracefulShutdownIT {
         try (AppProcess second = AppProcess.start(work, env, List.of(), port)) {
             second.awaitHealthy(Duration.ofSeconds(60));
             try (McpSyncClient client = second.mcpClient()) {
-                JsonNode done = BatchAnalysisJobTest.awaitFinished(client, jobId);
+                JsonNode done = Jobs.awaitFinished(client, jobId);
                 assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
                 assertThat(done.path("written").asInt()).isEqualTo(rows);
             }

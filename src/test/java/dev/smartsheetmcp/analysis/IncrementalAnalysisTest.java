@@ -7,7 +7,9 @@ import dev.smartsheetmcp.analysis.prompts.AnalysisType;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.util.ArrayList;
@@ -16,8 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * Incremental runs (only changed rows go to the model and are written; a person's edits stay) and
  * the answer cache (identical text answered once, within a job and across jobs).
  */
+@SandboxApplication(value = "jobs.poll-interval-ms=100", unthrottledModel = true)
 class IncrementalAnalysisTest {
 
     private static SandboxApp app;
@@ -32,18 +33,6 @@ class IncrementalAnalysisTest {
     private SmartsheetEmulator smartsheet;
     private AzureOpenAiEmulator azure;
     private String deployment;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start(SandboxApp.unthrottledModel(Map.of("jobs.poll-interval-ms", "100")));
-        client = app.mcpClient();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
-    }
 
     @BeforeEach
     void emulators() {
@@ -204,7 +193,7 @@ class IncrementalAnalysisTest {
 
     private static JsonNode run(long sheetId, Map<String, Object> options) {
         String jobId = ToolCalls.ok(client, "start_batch_analysis", arguments(sheetId, options)).path("jobId").asText();
-        JsonNode done = BatchAnalysisJobTest.awaitFinished(client, jobId);
+        JsonNode done = Jobs.awaitFinished(client, jobId);
         assertThat(done.path("status").asText()).isEqualTo("completed");
         return done;
     }

@@ -9,6 +9,7 @@ import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.AppProcess;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.StandaloneEmulators;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -90,7 +91,7 @@ class JobRecoveryIT {
         try (AppProcess second = AppProcess.start(work, restartEnv, List.of(), port)) {
             second.awaitHealthy(Duration.ofSeconds(60));
             try (McpSyncClient client = second.mcpClient()) {
-                JsonNode done = BatchAnalysisJobTest.awaitFinished(client, jobId);
+                JsonNode done = Jobs.awaitFinished(client, jobId);
                 assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
                 assertThat(done.path("written").asInt()).isEqualTo(ROWS);
             }

@@ -11,6 +11,7 @@ import dev.smartsheetmcp.analysis.prompts.TokenCounter;
 import dev.smartsheetmcp.sandbox.azure.AnalysisKind;
 import dev.smartsheetmcp.sandbox.azure.DeterministicAnswers;
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -42,7 +43,7 @@ class LongContentAnalysisTest {
             String jobId = ToolCalls.ok(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
                     "type", "summarize", "sourceColumns", List.of("Feedback"), "targetColumn", "Summary"))
                     .path("jobId").asText();
-            JsonNode done = BatchAnalysisJobTest.awaitFinished(client, jobId);
+            JsonNode done = Jobs.awaitFinished(client, jobId);
 
             assertThat(done.path("status").asText()).isEqualTo("completed");
             assertThat(app.sandbox().azure().completionCount(deployment) - before).isEqualTo(chunks.size());

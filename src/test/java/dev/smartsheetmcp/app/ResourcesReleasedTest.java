@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -32,8 +33,7 @@ class ResourcesReleasedTest {
             String jobId = ToolCalls.ok(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
                     "type", "summarize", "sourceColumns", List.of("Feedback"), "targetColumn", "Summary",
                     "batchSize", 10)).path("jobId").asText();
-            await().atMost(Duration.ofMinutes(2)).until(() -> ToolCalls.ok(client, "get_job_status",
-                    Map.of("jobId", jobId)).path("status").asText().equals("completed"));
+            Jobs.awaitCompleted(client, jobId, Duration.ofMinutes(2));
             assertThat(applicationThreads(before)).as("pools in use while running").isNotEmpty();
         }
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->

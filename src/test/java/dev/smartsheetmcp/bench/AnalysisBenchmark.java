@@ -8,6 +8,7 @@ import dev.smartsheetmcp.analysis.prompts.PromptTemplates;
 import dev.smartsheetmcp.analysis.prompts.TokenCounter;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.AppProcess;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.nio.file.Files;
@@ -91,7 +92,7 @@ public final class AnalysisBenchmark {
                     String jobId = ToolCalls.ok(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
                             "type", "summarize", "sourceColumns", List.of("Feedback"), "targetColumn", "Summary"))
                             .path("jobId").asText();
-                    JsonNode done = awaitFinished(client, jobId);
+                    JsonNode done = Jobs.pollUntilFinished(client, jobId, Duration.ofMillis(1_000));
                     double seconds = Duration.between(Instant.parse(done.path("timestamps").path("started").asText()),
                             Instant.parse(done.path("timestamps").path("finished").asText())).toMillis() / 1000.0;
                     double bound = Math.min(rpm / 60.0, tpm / 60.0 / tokensPerRow);
@@ -161,13 +162,6 @@ public final class AnalysisBenchmark {
         return (double) total / rows + SUMMARIZE.maxTokens();
     }
 
-    private static JsonNode awaitFinished(McpSyncClient client, String jobId) throws InterruptedException {
-        while (true) {
-            JsonNode status = ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId));
-            if (List.of("completed", "failed", "cancelled").contains(status.path("status").asText())) return status;
-            Thread.sleep(1_000);
-        }
-    }
 
 
     private AnalysisBenchmark() {

@@ -3,6 +3,7 @@ package dev.smartsheetmcp.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.AppProcess;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ public final class IncrementalBenchmark {
         Map<String, Object> arguments = new HashMap<>(Map.of("sheet_id", Long.toString(sheetId), "type", "summarize",
                 "sourceColumns", List.of("Feedback"), "targetColumn", "Summary", "incremental", incremental));
         String jobId = ToolCalls.ok(client, "start_batch_analysis", arguments).path("jobId").asText();
-        JsonNode done = awaitFinished(client, jobId);
+        JsonNode done = Jobs.pollUntilFinished(client, jobId, Duration.ofMillis(500));
         double seconds = Duration.between(Instant.parse(done.path("timestamps").path("started").asText()),
                 Instant.parse(done.path("timestamps").path("finished").asText())).toMillis() / 1000.0;
         return new Run(name, done,
@@ -82,13 +83,6 @@ public final class IncrementalBenchmark {
         }
     }
 
-    private static JsonNode awaitFinished(McpSyncClient client, String jobId) throws InterruptedException {
-        while (true) {
-            JsonNode status = ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId));
-            if (List.of("completed", "failed", "cancelled").contains(status.path("status").asText())) return status;
-            Thread.sleep(500);
-        }
-    }
 
 
     private IncrementalBenchmark() {

@@ -72,6 +72,8 @@ class HealthEndpointsTest {
         try (McpSyncClient client = app.mcpClient()) {
             smartsheet.faults().serverErrorRate(1.0);
             for (int i = 0; i < 4; i++) ToolCalls.error(client, "get_column_map", arguments);
+            // while open, a tool call is answered at once with a clear error (moved from SmartsheetClientResilienceTest)
+            assertThat(ToolCalls.error(client, "get_column_map", arguments)).contains("'smartsheet' is temporarily unavailable");
 
             HttpResponse<String> ready = get("/health/ready");
             assertThat(ready.statusCode()).isEqualTo(503);
@@ -88,6 +90,7 @@ class HealthEndpointsTest {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(health.body()).path("status").asText()).isEqualTo("ok");
             assertThat(JSON.readTree(health.body()).path("ready").asBoolean()).isFalse();
+            assertThat(health.body()).contains("\"smartsheet\":\"OPEN\"");
             assertThat(get("/health/live").statusCode()).isEqualTo(200);
 
             smartsheet.faults().clearFaults();
@@ -98,6 +101,9 @@ class HealthEndpointsTest {
             JsonNode recovered = JSON.readTree(get("/health/ready").body());
             assertThat(check(recovered, "smartsheet").path("message").asText()).isEqualTo("the last call succeeded");
             assertThat(check(recovered, "smartsheet").path("details").has("last_failure")).isTrue();
+            for (int i = 0; i < 5; i++) ToolCalls.ok(client, "get_column_map", arguments);
+            assertThat(get("/health").body()).as("closed after the half-open trial calls")
+                    .contains("\"smartsheet\":\"CLOSED\"").contains("\"ready\":true");
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smartsheetmcp.sandbox.smartsheet.ColumnSpec;
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.RequiredPrograms;
 import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.ToolCalls;
@@ -120,9 +121,10 @@ class JobsPageTest {
         ToolCalls.ok(client, "create_schedule", Map.of("name", "page-nightly", "cron", "0 0 2 * * ?",
                 "sheet_id", Long.toString(sheetId), "type", "summarize", "sourceColumns", List.of("Feedback"),
                 "targetColumn", "Summary"));
-        awaitCompleted(ToolCalls.ok(client, "run_schedule_now", Map.of("name", "page-nightly")).path("jobId").asText());
+        Jobs.awaitCompleted(client, ToolCalls.ok(client, "run_schedule_now", Map.of("name", "page-nightly")).path("jobId").asText(),
+                Duration.ofMinutes(1));
         String second = ToolCalls.ok(client, "run_schedule_now", Map.of("name", "page-nightly")).path("jobId").asText();
-        awaitCompleted(second);
+        Jobs.awaitCompleted(client, second, Duration.ofMinutes(1));
 
         browser.get(app.baseUrl() + "/jobs");
         await().atMost(Duration.ofSeconds(30)).until(() -> shownJob(second) != null);
@@ -176,10 +178,6 @@ class JobsPageTest {
         assertThat(new ObjectMapper().readTree(refused.body()).path("error").asText()).contains("limit");
     }
 
-    private static void awaitCompleted(String jobId) {
-        await().atMost(Duration.ofMinutes(1)).until(() -> "completed".equals(
-                ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId)).path("status").asText()));
-    }
 
     /** What the page shows of one job, read in one go (the page re-renders between reads), or null. */
     @SuppressWarnings("unchecked")

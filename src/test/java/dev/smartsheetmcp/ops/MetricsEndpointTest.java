@@ -1,13 +1,14 @@
 package dev.smartsheetmcp.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.PrometheusText;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.net.URI;
@@ -17,33 +18,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** /metrics in the Prometheus text format: the meters move when tools and jobs run. */
+@SandboxApplication(value = {"jobs.poll-interval-ms=200", "smartsheet.retry.initial-delay-ms=20",
+        "smartsheet.retry.max-retries=10", "metrics.queue-depth-refresh-seconds=0"}, unthrottledModel = true)
 class MetricsEndpointTest {
 
     private static final String DEPLOYMENT = "gpt-4o-sandbox";
 
     private static SandboxApp app;
     private static McpSyncClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start(SandboxApp.unthrottledModel(Map.of(
-                "jobs.poll-interval-ms", "200",
-                "smartsheet.retry.initial-delay-ms", "20",
-                "smartsheet.retry.max-retries", "10",
-                "metrics.queue-depth-refresh-seconds", "0")));
-        client = app.mcpClient();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
-    }
 
     @Test
     void servesThePrometheusTextFormat() throws Exception {
@@ -94,7 +79,7 @@ class MetricsEndpointTest {
         } finally {
             app.context().getRouteController().startRoute("job-claim");
         }
-        awaitCompleted(jobId);
+        Jobs.awaitCompleted(client, jobId, Duration.ofMinutes(3));
 
         PrometheusText after = scrape();
         assertThat(after.sum("analysis_queue_depth", Map.of("status", "queued"))).isZero();
@@ -137,14 +122,6 @@ class MetricsEndpointTest {
         assertThat(increase(before, after, "upstream_calls_seconds_count", Map.of("api", "smartsheet", "status", "429")))
                 .isEqualTo(answered429);
         assertThat(increase(before, after, "upstream_retries_total", Map.of("api", "smartsheet"))).isEqualTo(answered429);
-    }
-
-    private static void awaitCompleted(String jobId) {
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            JsonNode status = ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId));
-            assertThat(status.path("status").asText()).isNotIn("failed", "cancelled");
-            return status.path("status").asText().equals("completed");
-        });
     }
 
     private static double increase(PrometheusText before, PrometheusText after, String name, Map<String, String> labels) {

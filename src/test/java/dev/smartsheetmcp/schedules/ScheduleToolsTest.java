@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.time.Duration;
@@ -16,27 +18,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Schedules through an MCP client: the tools, firings on a fast cron, and no overlap with a slow run. */
+@SandboxApplication(value = "jobs.poll-interval-ms=100", unthrottledModel = true)
 class ScheduleToolsTest {
 
     private static SandboxApp app;
     private static McpSyncClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start(SandboxApp.unthrottledModel(Map.of("jobs.poll-interval-ms", "100")));
-        client = app.mcpClient();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
-    }
 
     @Test
     void createListRunNowReplaceAndDelete() {
@@ -51,7 +40,7 @@ class ScheduleToolsTest {
         JsonNode run = ToolCalls.ok(client, "run_schedule_now", Map.of("name", "nightly"));
         assertThat(run.path("outcome").asText()).isEqualTo("enqueued");
         String jobId = run.path("jobId").asText();
-        JsonNode status = ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId));
+        JsonNode status = Jobs.status(client, jobId);
         assertThat(status.path("schedule").asText()).isEqualTo("nightly");
         JsonNode jobs = ToolCalls.ok(client, "list_jobs", Map.of("schedule", "nightly"));
         assertThat(jobs.path("count").asInt()).isEqualTo(1);
@@ -196,9 +185,7 @@ class ScheduleToolsTest {
     private static JsonNode runNow(String name, boolean fullRerun) {
         String jobId = ToolCalls.ok(client, "run_schedule_now", Map.of("name", name, "fullRerun", fullRerun))
                 .path("jobId").asText();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
-                ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId)).path("status").asText().equals("completed"));
-        return ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId));
+        return Jobs.awaitCompleted(client, jobId, Duration.ofMinutes(2));
     }
 
     private static Map<String, Object> schedule(String name, long sheetId, Map<String, Object> overrides) {

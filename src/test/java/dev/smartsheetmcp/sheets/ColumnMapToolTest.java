@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@SandboxApplication
 class ColumnMapToolTest {
 
     private static SandboxApp app;
@@ -18,16 +19,8 @@ class ColumnMapToolTest {
     private static String sheetId;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start();
-        client = app.mcpClient();
+    static void setUp() throws Exception {
         sheetId = Long.toString(app.sandbox().demo().sheetId());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
     }
 
     @Test

@@ -5,28 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smartsheetmcp.sandbox.smartsheet.ColumnSpec;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Bulk writes through the client routes: at most 500 rows a request, every time, not just the first. */
+@SandboxApplication
 class BulkRowWritesTest {
 
     private static SandboxApp app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
 
     @Test
     void everyBulkAddIsChunkedTo500RowsPerRequest() {

@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** create_workspace and create_sheet_in_workspace against the Smartsheet emulator. */
+@SandboxApplication
 class WorkspaceCreateToolsTest {
 
     private static final long TWO_TO_THE_53 = 1L << 53;
@@ -29,17 +30,9 @@ class WorkspaceCreateToolsTest {
     private static String workspaceId;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start();
-        client = app.mcpClient();
+    static void setUp() throws Exception {
         smartsheet = app.sandbox().smartsheet();
         workspaceId = Long.toString(smartsheet.createWorkspace("Sheets created by tests"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
     }
 
     @BeforeEach

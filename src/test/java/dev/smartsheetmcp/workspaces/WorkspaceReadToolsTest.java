@@ -6,16 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sandbox.smartsheet.ColumnSpec;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** list_workspaces, get_workspace and list_workspace_sheets against the Smartsheet emulator. */
+@SandboxApplication
 class WorkspaceReadToolsTest {
 
     private static final long TWO_TO_THE_53 = 1L << 53;
@@ -27,18 +28,10 @@ class WorkspaceReadToolsTest {
     private static long demoSheetId;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start();
-        client = app.mcpClient();
+    static void setUp() throws Exception {
         smartsheet = app.sandbox().smartsheet();
         demoWorkspaceId = app.sandbox().demo().workspaceId();
         demoSheetId = app.sandbox().demo().sheetId();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
     }
 
     @Test

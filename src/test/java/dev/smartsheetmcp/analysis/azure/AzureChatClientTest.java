@@ -11,19 +11,20 @@ import dev.smartsheetmcp.sandbox.azure.AnalysisKind;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.azure.DeterministicAnswers;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** direct:azure-chat against the Azure OpenAI emulator: answers, typed failures and retries. */
+@SandboxApplication({"azure.retry.max-retries=8", "azure.retry.initial-delay-ms=10", "azure.retry.max-delay-ms=200",
+        "azure.http.response-timeout-ms=1000", "sandbox.azure.fault.slow-ms=3000"})
 class AzureChatClientTest {
 
     private static final String DEPLOYMENT = "gpt-4o-sandbox";
@@ -32,20 +33,9 @@ class AzureChatClientTest {
     private static AzureOpenAiEmulator azure;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start(Map.of(
-                "azure.retry.max-retries", "8",
-                "azure.retry.initial-delay-ms", "10",
-                "azure.retry.max-delay-ms", "200",
-                "azure.http.response-timeout-ms", "1000",
-                "sandbox.azure.fault.slow-ms", "3000"));
+    static void setUp() throws Exception {
         azure = app.sandbox().azure();
         call(app, summarize("warm-up: the emulator loads its tokenizer on the first request"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) app.close();
     }
 
     @AfterEach

@@ -9,41 +9,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.azure.DeterministicAnswers;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** With a fallback deployment, calls go there while the primary's circuit is open or the primary keeps answering 429. */
+@SandboxApplication({"sandbox.azure.secondary-deployment=" + AzureChatFallbackTest.SECONDARY,
+        "azure.fallback.after-rate-limits=2", "azure.retry.max-retries=1", "azure.retry.initial-delay-ms=10",
+        "azure.circuit.sliding-window-size=4", "azure.circuit.minimum-calls=4", "azure.circuit.open-seconds=2"})
 class AzureChatFallbackTest {
 
     private static final String PRIMARY = "gpt-4o-sandbox";
-    private static final String SECONDARY = "gpt-4o-secondary";
+    static final String SECONDARY = "gpt-4o-secondary";
 
     private static SandboxApp app;
     private static AzureOpenAiEmulator azure;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start(Map.of(
-                "sandbox.azure.secondary-deployment", SECONDARY,
-                "azure.fallback.after-rate-limits", "2",
-                "azure.retry.max-retries", "1",
-                "azure.retry.initial-delay-ms", "10",
-                "azure.circuit.sliding-window-size", "4",
-                "azure.circuit.minimum-calls", "4",
-                "azure.circuit.open-seconds", "2"));
+    static void setUp() throws Exception {
         azure = app.sandbox().azure();
         call(app, summarize("warm-up: the emulator loads its tokenizer on the first request"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) app.close();
     }
 
     @BeforeEach

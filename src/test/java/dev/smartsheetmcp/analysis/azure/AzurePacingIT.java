@@ -2,7 +2,6 @@ package dev.smartsheetmcp.analysis.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Percentage.withPercentage;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sandbox.FaultInjector;
@@ -10,6 +9,7 @@ import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.AppProcess;
+import dev.smartsheetmcp.testing.Jobs;
 import dev.smartsheetmcp.testing.PrometheusText;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -41,6 +41,7 @@ class AzurePacingIT {
     private static final String KEY = "pacing-key";
     private static final String DEPLOYMENT = "gpt-4o";
     private static final Duration LATENCY = Duration.ofMillis(200);
+    private static final Duration SIX_MINUTES = Duration.ofMinutes(6);
 
     private static SmartsheetEmulator smartsheet;
     private static CompletableFuture<Run> perSecond;
@@ -130,12 +131,12 @@ class AzurePacingIT {
                 app.awaitHealthy(Duration.ofSeconds(90));
                 try (McpSyncClient client = app.mcpClient()) {
                     // the first job of a fresh JVM spends seconds loading classes: measure the pace, not that
-                    awaitFinished(client, startSentiment(client, warmUpSheet));
+                    Jobs.awaitFinished(client, startSentiment(client, warmUpSheet), SIX_MINUTES, Duration.ofSeconds(1));
                     Thread.sleep(1_000);
                     azure.resetCounters();
                     double rateLimitedBefore = rateLimitedCounted(app);
 
-                    JsonNode status = awaitFinished(client, startSentiment(client, sheetId));
+                    JsonNode status = Jobs.awaitFinished(client, startSentiment(client, sheetId), SIX_MINUTES, Duration.ofSeconds(1));
 
                     Duration took = Duration.between(Instant.parse(status.path("timestamps").path("started").asText()),
                             Instant.parse(status.path("timestamps").path("finished").asText()));
@@ -167,14 +168,6 @@ class AzurePacingIT {
                 "LOG_LEVEL", "WARN");
     }
 
-    private static JsonNode awaitFinished(McpSyncClient client, String jobId) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            last[0] = ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId));
-            return List.of("completed", "failed", "cancelled").contains(last[0].path("status").asText());
-        });
-        return last[0];
-    }
 
     private static double rateLimitedCounted(AppProcess app) throws Exception {
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
@@ -20,30 +21,20 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP port with a bearer token set: who gets in, from which Origin, with how large a body. */
+@SandboxApplication({"http.auth-token=" + HttpTransportSecurityTest.TOKEN,
+        "http.max-request-bytes=" + HttpTransportSecurityTest.MAX_BYTES})
 class HttpTransportSecurityTest {
 
-    private static final String TOKEN = "test-token-4b1d9e7c2a";
+    static final String TOKEN = "test-token-4b1d9e7c2a";
     private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
             + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
-    private static final int MAX_BYTES = 64 * 1024;
+    static final int MAX_BYTES = 64 * 1024;
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static SandboxApp app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start(Map.of("http.auth-token", TOKEN, "http.max-request-bytes", Integer.toString(MAX_BYTES)));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
 
     @Test
     void aRequestWithoutTheTokenIsRefusedWithABearerChallenge() throws Exception {

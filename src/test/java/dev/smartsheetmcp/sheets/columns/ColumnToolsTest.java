@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smartsheetmcp.sandbox.smartsheet.ColumnSpec;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.net.URI;
@@ -19,10 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@SandboxApplication({"smartsheet.rpm=3000", "sandbox.smartsheet.rpm=3000"})
 class ColumnToolsTest {
 
     private static SandboxApp app;
@@ -32,17 +33,9 @@ class ColumnToolsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start(Map.of("smartsheet.rpm", "3000", "sandbox.smartsheet.rpm", "3000"));
-        client = app.mcpClient();
+    static void setUp() throws Exception {
         emulator = app.sandbox().smartsheet();
         camel = app.context().createProducerTemplate();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
     }
 
     // ------------------------------------------------------------------ helpers

@@ -6,16 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@SandboxApplication("tools.rows.page-size=700")
 class BulkUpdateAndRowIdsToolTest {
 
     private static SandboxApp app;
@@ -24,17 +25,9 @@ class BulkUpdateAndRowIdsToolTest {
     private static SmartsheetEmulator emulator;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start(Map.of("tools.rows.page-size", "700"));
-        client = app.mcpClient();
+    static void setUp() throws Exception {
         fixture = new RowsFixture(app, client);
         emulator = fixture.emulator();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
     }
 
     private static Map<String, Object> condition(String columnId, String operator, Object value) {

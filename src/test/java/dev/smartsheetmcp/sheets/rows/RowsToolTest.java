@@ -2,11 +2,12 @@ package dev.smartsheetmcp.sheets.rows;
 
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import io.modelcontextprotocol.client.McpSyncClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** One sandbox application and MCP session per row-tool test class. */
+@SandboxApplication
 abstract class RowsToolTest {
 
     static SandboxApp app;
@@ -15,16 +16,8 @@ abstract class RowsToolTest {
     static SmartsheetEmulator emulator;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start();
-        client = app.mcpClient();
+    static void setUp() throws Exception {
         fixture = new RowsFixture(app, client);
         emulator = fixture.emulator();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
     }
 }

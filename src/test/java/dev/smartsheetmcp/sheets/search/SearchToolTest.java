@@ -6,16 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sandbox.smartsheet.ColumnSpec;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.testing.SandboxApp;
+import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@SandboxApplication({"smartsheet.rpm=3000", "sandbox.smartsheet.rpm=3000"})
 class SearchToolTest {
 
     private static SandboxApp app;
@@ -25,9 +26,7 @@ class SearchToolTest {
     private static List<String> rows;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = SandboxApp.start(Map.of("smartsheet.rpm", "3000", "sandbox.smartsheet.rpm", "3000"));
-        client = app.mcpClient();
+    static void setUp() throws Exception {
         emulator = app.sandbox().smartsheet();
         long id = emulator.createSheet(null, "Search me", List.of(
                         ColumnSpec.primary("Name"),
@@ -42,12 +41,6 @@ class SearchToolTest {
                         row("Delta (urgent)", "progress report in progress", "Done", null)));
         sheetId = Long.toString(id);
         rows = emulator.rowIds(id).stream().map(String::valueOf).toList();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.close();
-        app.close();
     }
 
     private static Map<String, Object> row(String name, String notes, String status, Object score) {
