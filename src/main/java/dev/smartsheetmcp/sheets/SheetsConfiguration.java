@@ -17,8 +17,8 @@ import org.apache.camel.spi.Registry;
 
 /**
  * The sheet tools' beans, by the names {@code routes/tools-*.yaml} use: argument reading, the
- * column map, reading a sheet page by page, column edits and formula scans, row writes, updates,
- * deletions and id listing, and search.
+ * column map, column edits and formula scans, row writes, updates, deletions and id listing, and
+ * search.
  */
 public final class SheetsConfiguration implements CamelConfiguration {
 
@@ -44,7 +44,6 @@ public final class SheetsConfiguration implements CamelConfiguration {
         Registry registry = camel.getRegistry();
         registry.bind("toolArguments", new ToolArgumentReader());
         registry.bind("columnMapView", new ColumnMapView());
-        registry.bind("pagedReads", new PagedReads());
         AddColumn addColumn = new AddColumn();
         addColumn.setMaxColumns(maxColumnsPerSheet);
         registry.bind("addColumn", addColumn);

@@ -12,8 +12,8 @@ import org.apache.camel.spi.Registry;
 
 /**
  * The Smartsheet client's beans, by the names {@code routes/smartsheet-client.yaml} and the tool
- * routes use: response handling, bulk-write chunking and aggregation, the retry policy, the circuit
- * breaker, and the HTTP client that carries the token.
+ * routes use: response handling, bulk-write chunking and aggregation, reading a sheet page by page,
+ * the retry policy, the circuit breaker, and the HTTP client that carries the token.
  */
 public final class SmartsheetClientConfiguration implements CamelConfiguration {
 
@@ -44,6 +44,7 @@ public final class SmartsheetClientConfiguration implements CamelConfiguration {
         registry.bind("chunks", new Chunks());
         registry.bind("bulkWriteAggregation", new BulkWriteAggregation());
         registry.bind("deletedRowIds", new DeletedRowIds());
+        registry.bind("pagedReads", new PagedReads());
         registry.bind("smartsheetRedeliveryPolicy",
                 UpstreamRetries.policy(maxRetries, retryInitialDelayMillis, retryMaxDelayMillis));
         registry.bind("smartsheetCircuitBreaker", UpstreamBreakers.breaker("smartsheet",

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 class ConfigurationDocumentationTest {
 
     private static final Pattern PROPERTY = Pattern.compile("^([\\w.\\-\\[\\]]+)\\s*=", Pattern.MULTILINE);
+    private static final Pattern TEMPLATE_PARAMETERS =
+            Pattern.compile("- routeTemplate:.*?\\n    parameters:\\n(.*?)\\n    route:", Pattern.DOTALL);
+    private static final Pattern PARAMETER_NAME = Pattern.compile("^\\s*- name: (\\S+)$", Pattern.MULTILINE);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z][\\w.\\-]*)(?::[^}]*)?}}");
 
     @Test
@@ -25,8 +28,10 @@ class ConfigurationDocumentationTest {
         Set<String> used = new LinkedHashSet<>();
         try (Stream<Path> routes = Files.list(Path.of("routes"))) {
             for (Path route : routes.toList()) {
-                Matcher matcher = PLACEHOLDER.matcher(Files.readString(route));
+                String yaml = Files.readString(route);
+                Matcher matcher = PLACEHOLDER.matcher(yaml);
                 while (matcher.find()) used.add(matcher.group(1));
+                used.removeAll(templateParameters(yaml));
             }
         }
         assertThat(properties).containsAll(used);
@@ -47,6 +52,17 @@ class ConfigurationDocumentationTest {
             while (above >= 0 && PROPERTY.matcher(lines.get(above)).find()) above--;
             assertThat(above >= 0 && lines.get(above).startsWith("#")).as("a comment above " + lines.get(i)).isTrue();
         }
+    }
+
+    /** The parameters a routeTemplate declares: its {{name}} placeholders are not properties. */
+    private static Set<String> templateParameters(String yaml) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher template = TEMPLATE_PARAMETERS.matcher(yaml);
+        while (template.find()) {
+            Matcher name = PARAMETER_NAME.matcher(template.group(1));
+            while (name.find()) names.add(name.group(1));
+        }
+        return names;
     }
 
     private static Set<String> properties() throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sandbox.FaultInjector;
 import dev.smartsheetmcp.sandbox.smartsheet.ColumnSpec;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
+import dev.smartsheetmcp.toolkit.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -54,6 +55,7 @@ abstract class SmartsheetRouteTestSupport extends CamelMainTestSupport {
     @Override
     protected void configure(MainConfigurationProperties configuration) {
         configuration.withRoutesIncludePattern("file:routes/smartsheet-client.yaml");
+        configuration.addConfiguration(new Json());
         configuration.addConfiguration(new SmartsheetClientConfiguration());
     }
 

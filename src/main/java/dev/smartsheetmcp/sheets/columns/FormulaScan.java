@@ -2,8 +2,8 @@ package dev.smartsheetmcp.sheets.columns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sheets.SheetColumns;
-import dev.smartsheetmcp.sheets.PagedRead;
 import dev.smartsheetmcp.sheets.SheetPager;
+import dev.smartsheetmcp.smartsheet.PagedRead;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,10 +1,10 @@
 package dev.smartsheetmcp.sheets.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.smartsheetmcp.toolkit.ToolException;
 import dev.smartsheetmcp.sheets.SheetColumns;
-import dev.smartsheetmcp.sheets.PagedRead;
 import dev.smartsheetmcp.sheets.SheetPager;
+import dev.smartsheetmcp.smartsheet.PagedRead;
+import dev.smartsheetmcp.toolkit.ToolException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -47,6 +47,7 @@ class AzurePacingTest {
     @Test
     void a429SlowsThePaceOncePerWindowAndHoldsCallsForItsRetryAfter() {
         pacing.setRequestsPerMinute(600);
+        pacing.setRecoveryMillis(5_000);
 
         pacing.rateLimited(call("400"));
         pacing.rateLimited(call("300"));

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.smartsheetmcp.mcp.transport.EmbeddedHttpServer;
 import dev.smartsheetmcp.testing.SandboxApp;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;

@@ -33,7 +33,6 @@ class HttpTransportSecurityTest {
             + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
     static final int MAX_BYTES = 64 * 1024;
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static SandboxApp app;
 
     @Test
@@ -202,7 +201,8 @@ class HttpTransportSecurityTest {
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream");
     }
 
+    /** A new client each time: a connection the server closed after a refusal is never reused. */
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -36,7 +36,9 @@ class SearchRunTest {
 
     @Test
     void catastrophicRegexFailsNamingPatternInsteadOfHanging() throws Exception {
-        SearchRun run = new SearchRun(SearchPattern.of("(.*a){20}", true, false, false), List.of("Notes"), false, 5000, 500, 80, 100);
+        // never matches, and a backtracking engine tries every way of splitting 40 a's into 20 first
+        // (without the b it matches after ~150 ms, which made the test depend on the machine's speed)
+        SearchRun run = new SearchRun(SearchPattern.of("(.*a){20}b", true, false, false), List.of("Notes"), false, 5000, 500, 80, 100);
         run.plan(columns());
         JsonNode page = JSON.readTree("{\"totalRowCount\": 1, \"rows\": [{\"id\": 1, \"cells\": "
                 + "[{\"columnId\": 2, \"value\": \"" + "a".repeat(40) + "!\"}]}]}");

@@ -1,4 +1,4 @@
-package dev.smartsheetmcp.sheets;
+package dev.smartsheetmcp.smartsheet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
