@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +72,8 @@ public final class AzurePacing {
     /** A 429 from the exchange's deployment: slow down and hold off for the answer's retry-after-ms. */
     public void rateLimited(Exchange exchange) {
         String deployment = deployment(exchange);
-        long retryAfterMillis = retryAfterMillis(exchange.getMessage());
+        Long given = AzureResponses.retryAfterMillis(exchange.getMessage());
+        long retryAfterMillis = given == null ? 0 : given;
         Pace pace = paces.computeIfAbsent(deployment, name -> new Pace());
         double slowed = pace.slowDown(nanoClock.getAsLong(), retryAfterMillis);
         if (slowed > 0) {
@@ -85,13 +85,6 @@ public final class AzurePacing {
 
     private static String deployment(Exchange exchange) {
         return exchange.getProperty(AzureDeployments.CURRENT, String.class);
-    }
-
-    private static long retryAfterMillis(Message message) {
-        Long millis = AzureResponses.number(message.getHeader("retry-after-ms", String.class));
-        if (millis != null) return millis;
-        Long seconds = AzureResponses.number(message.getHeader("retry-after", String.class));
-        return seconds == null ? 0 : seconds * 1_000;
     }
 
     /**

@@ -120,15 +120,19 @@ public final class AzureResponses {
     }
 
     private static void rememberRetryAfter(Message message) {
-        Long millis = number(message.getHeader("retry-after-ms", String.class));
-        if (millis == null) {
-            Long seconds = number(message.getHeader("retry-after", String.class));
-            millis = seconds == null ? null : seconds * 1000;
-        }
+        Long millis = retryAfterMillis(message);
         if (millis != null) message.setHeader(Exchange.REDELIVERY_DELAY, millis);
     }
 
-    static Long number(String value) {
+    /** A 429's {@code retry-after-ms}, else its {@code retry-after} in seconds; null when it names neither. */
+    static Long retryAfterMillis(Message message) {
+        Long millis = number(message.getHeader("retry-after-ms", String.class));
+        if (millis != null) return millis;
+        Long seconds = number(message.getHeader("retry-after", String.class));
+        return seconds == null ? null : seconds * 1000;
+    }
+
+    private static Long number(String value) {
         if (value == null) return null;
         try {
             return Math.max(0, (long) Double.parseDouble(value.trim()));
