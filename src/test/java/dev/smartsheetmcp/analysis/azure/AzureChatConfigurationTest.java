@@ -1,6 +1,5 @@
 package dev.smartsheetmcp.analysis.azure;
 
-import static dev.smartsheetmcp.analysis.azure.AzureChat.failure;
 import static dev.smartsheetmcp.analysis.azure.AzureChat.summarize;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +9,8 @@ import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.testing.SandboxApp;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class AzureChatConfigurationTest {
     void withoutAzureSettingsTheAppStartsAndEveryChatFailsNamingTheSettings() throws Exception {
         app = startWithAzure("", "", "");
 
-        Throwable error = failure(app, summarize("anything"));
+        Throwable error = failure(summarize("anything"));
         assertThat(error).isExactlyInstanceOf(ToolException.class).hasMessage("Azure OpenAI is not configured:"
                 + " set AZURE_OPENAI_API_BASE, AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT");
     }
@@ -42,7 +43,7 @@ class AzureChatConfigurationTest {
         app = startWithAzure(azure.endpoint(), KEY, "no-such-deployment");
 
         String text = "to a missing deployment";
-        Throwable error = failure(app, summarize(text));
+        Throwable error = failure(summarize(text));
         assertThat(error).isInstanceOf(AzureRequestException.class)
                 .hasMessageStartingWith("Azure OpenAI error DeploymentNotFound (HTTP 404, deployment 'no-such-deployment'): ")
                 .hasMessageNotContaining(KEY);
@@ -57,11 +58,20 @@ class AzureChatConfigurationTest {
         app = startWithAzure(azure.endpoint(), wrongKey, "gpt-4o");
 
         String text = "with the wrong key";
-        Throwable error = failure(app, summarize(text));
+        Throwable error = failure(summarize(text));
         assertThat(error).isInstanceOf(AzureRequestException.class)
                 .hasMessageStartingWith("Azure OpenAI error 401 (HTTP 401, deployment 'gpt-4o'): ")
                 .hasMessageNotContaining(wrongKey);
         assertThat(azure.timesSeen(text)).as("not retried").isEqualTo(1);
+    }
+
+    private Throwable failure(ChatRequest request) throws Exception {
+        try (ProducerTemplate producer = app.context().createProducerTemplate()) {
+            ChatAnswer answer = producer.requestBody("direct:azure-chat", request, ChatAnswer.class);
+            throw new AssertionError("expected a failure, got " + answer);
+        } catch (CamelExecutionException e) {
+            return e.getCause();
+        }
     }
 
     private static AzureOpenAiEmulator emulator() throws Exception {

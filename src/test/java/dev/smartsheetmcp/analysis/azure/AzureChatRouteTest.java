@@ -1,56 +1,43 @@
 package dev.smartsheetmcp.analysis.azure;
 
-import static dev.smartsheetmcp.analysis.azure.AzureChat.call;
 import static dev.smartsheetmcp.analysis.azure.AzureChat.expectedSummary;
-import static dev.smartsheetmcp.analysis.azure.AzureChat.failure;
 import static dev.smartsheetmcp.analysis.azure.AzureChat.summarize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smartsheetmcp.toolkit.ToolException;
 import dev.smartsheetmcp.sandbox.azure.AnalysisKind;
-import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.azure.DeterministicAnswers;
-import dev.smartsheetmcp.testing.SandboxApp;
-import dev.smartsheetmcp.testing.SandboxApplication;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** direct:azure-chat against the Azure OpenAI emulator: answers, typed failures and retries. */
-@SandboxApplication({"azure.retry.max-retries=8", "azure.retry.initial-delay-ms=10", "azure.retry.max-delay-ms=200",
-        "azure.http.response-timeout-ms=1000", "sandbox.azure.fault.slow-ms=3000"})
-class AzureChatClientTest {
+class AzureChatRouteTest extends AzureRouteTestSupport {
 
-    private static final String DEPLOYMENT = "gpt-4o-sandbox";
-
-    private static SandboxApp app;
-    private static AzureOpenAiEmulator azure;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        azure = app.sandbox().azure();
-        call(app, summarize("warm-up: the emulator loads its tokenizer on the first request"));
+    AzureChatRouteTest() {
+        super(600, 200_000);
+        azure.faults().slowDelay(Duration.ofMillis(3_000));
     }
 
-    @AfterEach
-    void clearFaults() {
-        azure.faults().clearFaults();
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of("azure.retry.max-retries", "8", "azure.retry.initial-delay-ms", "10",
+                "azure.retry.max-delay-ms", "200", "azure.http.response-timeout-ms", "1000");
     }
 
     @Test
     void answersWhatTheDeterministicModelSays() {
         String text = "Invoice 4471 was charged twice — café order, please refund one payment";
-        ChatAnswer answer = call(app, summarize(text));
+        ChatAnswer answer = call(summarize(text));
 
         assertThat(answer.content()).isEqualTo(expectedSummary(text));
         assertThat(answer.finishReason()).isEqualTo("stop");
-        assertThat(answer.deployment()).isEqualTo(DEPLOYMENT);
+        assertThat(answer.deployment()).isEqualTo(PRIMARY);
         assertThat(answer.promptTokens()).isPositive();
         assertThat(answer.completionTokens()).isPositive();
         assertThat(azure.timesSeen(text)).as("UTF-8 text arrives intact").isEqualTo(1);
@@ -63,7 +50,7 @@ class AzureChatClientTest {
                 ChatMessage.system("Rate the sentiment of the row; reply in JSON."), ChatMessage.user(text)),
                 40, null, true);
 
-        assertThat(call(app, request).content())
+        assertThat(call(request).content())
                 .isEqualTo(DeterministicAnswers.answer(AnalysisKind.SENTIMENT, text, true))
                 .isEqualTo("{\"sentiment\":\"positive\",\"score\":0.50}");
     }
@@ -71,7 +58,7 @@ class AzureChatClientTest {
     @Test
     void aFilteredPromptFailsFastWithoutRetry() {
         String text = "prompt-filter " + DeterministicAnswers.FILTER_PROMPT_MARKER;
-        Throwable error = failure(app, summarize(text));
+        Throwable error = failure(summarize(text));
 
         assertThat(error).isInstanceOf(AzureContentFilterException.class)
                 .hasMessageContaining("content_filter").hasMessageContaining("HTTP 400")
@@ -83,7 +70,7 @@ class AzureChatClientTest {
     @Test
     void aFilteredAnswerFailsFastWithoutRetry() {
         String text = "answer-filter " + DeterministicAnswers.FILTER_ANSWER_MARKER;
-        Throwable error = failure(app, summarize(text));
+        Throwable error = failure(summarize(text));
 
         assertThat(error).isInstanceOf(AzureContentFilterException.class)
                 .hasMessageContaining("answer was filtered (violence)");
@@ -98,7 +85,7 @@ class AzureChatClientTest {
         List<Callable<ChatAnswer>> calls = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             String text = "faulty call " + i;
-            calls.add(() -> call(app, summarize(text)));
+            calls.add(() -> call(summarize(text)));
         }
         List<ChatAnswer> answers = AzureChat.parallel(12, calls);
 
@@ -112,16 +99,16 @@ class AzureChatClientTest {
     void aRateLimitedCallWaitsTheRetryAfterMsAzureNames() throws Exception {
         // the injected 429 names retry-after-ms 1000; the backoff alone would retry after ~10 ms
         String text = "told to wait";
-        int before = azure.rateLimitedCount(DEPLOYMENT);
+        int before = azure.rateLimitedCount(PRIMARY);
         azure.faults().rateLimitRate(1.0);
         long start = System.nanoTime();
-        CompletableFuture<ChatAnswer> answer = CompletableFuture.supplyAsync(() -> call(app, summarize(text)));
-        while (azure.rateLimitedCount(DEPLOYMENT) == before) Thread.sleep(1);
+        CompletableFuture<ChatAnswer> answer = CompletableFuture.supplyAsync(() -> call(summarize(text)));
+        while (azure.rateLimitedCount(PRIMARY) == before) Thread.sleep(1);
         azure.faults().clearFaults();
 
         assertThat(answer.get(10, TimeUnit.SECONDS).content()).isEqualTo(expectedSummary(text));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
-        assertThat(azure.rateLimitedCount(DEPLOYMENT) - before).isEqualTo(1);
+        assertThat(azure.rateLimitedCount(PRIMARY) - before).isEqualTo(1);
         assertThat(azure.timesSeen(text)).isEqualTo(2);
     }
 
@@ -129,10 +116,10 @@ class AzureChatClientTest {
     void serverErrorsThatOutlastTheRetriesFailAsUnavailable() {
         azure.faults().serverErrorRate(1.0);
         String text = "never answered";
-        Throwable error = failure(app, summarize(text));
+        Throwable error = failure(summarize(text));
 
         assertThat(error).isInstanceOf(AzureUnavailableException.class)
-                .hasMessageMatching("Azure OpenAI error InternalServerError \\(HTTP 50[03], deployment 'gpt-4o-sandbox'\\): .*");
+                .hasMessageMatching("Azure OpenAI error InternalServerError \\(HTTP 50[03], deployment '" + PRIMARY + "'\\): .*");
         assertThat(azure.timesSeen(text)).as("first attempt and 8 retries").isEqualTo(9);
     }
 
@@ -141,22 +128,21 @@ class AzureChatClientTest {
         String text = "far too long a budget";
         ChatRequest request = new ChatRequest(summarize(text).messages(), 1_000_000, null, false);
 
-        assertThat(failure(app, request)).isInstanceOf(AzureRequestException.class)
+        assertThat(failure(request)).isInstanceOf(AzureRequestException.class)
                 .hasMessageContaining("more than the 200000 tokens per minute AZURE_OPENAI_TPM allows");
         assertThat(azure.timesSeen(text)).isZero();
     }
 
     @Test
     void theApiKeyNeverAppearsInAFailure() {
-        String key = app.context().resolvePropertyPlaceholders("{{azure.api-key}}");
+        String key = KEY;
         List<Throwable> failures = new ArrayList<>();
-        failures.add(failure(app, summarize("key check " + DeterministicAnswers.FILTER_PROMPT_MARKER)));
-        failures.add(failure(app, summarize("key check " + DeterministicAnswers.FILTER_ANSWER_MARKER)));
-        failures.add(failure(app, new ChatRequest(summarize("key check").messages(), 1_000_000, null, false)));
+        failures.add(failure(summarize("key check " + DeterministicAnswers.FILTER_PROMPT_MARKER)));
+        failures.add(failure(summarize("key check " + DeterministicAnswers.FILTER_ANSWER_MARKER)));
+        failures.add(failure(new ChatRequest(summarize("key check").messages(), 1_000_000, null, false)));
         azure.faults().serverErrorRate(1.0);
-        failures.add(failure(app, summarize("key check, failing")));
+        failures.add(failure(summarize("key check, failing")));
 
-        assertThat(key).startsWith("sandbox-");
         assertThat(failures).hasSize(4).allSatisfy(error -> {
             assertThat(error).isInstanceOf(ToolException.class);
             assertThat(error.getMessage()).doesNotContain(key);
