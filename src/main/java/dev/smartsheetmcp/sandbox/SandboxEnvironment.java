@@ -47,6 +47,7 @@ public final class SandboxEnvironment implements AutoCloseable {
                 Integer.parseInt(property.apply("sandbox.azure.evaluation-seconds")), System::nanoTime);
         int azureRpm = Integer.parseInt(property.apply("sandbox.azure.rpm"));
         int azureTpm = Integer.parseInt(property.apply("sandbox.azure.tpm"));
+        azure.injectedRetryAfter(Duration.ofMillis(Long.parseLong(property.apply("sandbox.azure.fault.retry-after-ms"))));
         azure.addDeployment(deployment, azureRpm, azureTpm);
         if (!secondaryDeployment.isEmpty()) azure.addDeployment(secondaryDeployment, azureRpm, azureTpm);
         azure.start(Integer.parseInt(property.apply("sandbox.azure.port")), 32);

@@ -32,6 +32,8 @@ class BatchAnalysisFaultsTest {
             settings.put(upstream + ".retry.max-delay-ms", "1000");
             settings.put(upstream + ".retry.max-retries", "12");
         }
+        // each 429 holds the deployment's calls for its retry-after-ms: 1 s each would make this a minute's wait
+        settings.put("sandbox.azure.fault.retry-after-ms", "100");
         settings.put("jobs.poll-interval-ms", "200");
         try (SandboxApp app = SandboxApp.start(SandboxApp.unthrottledModel(settings)); McpSyncClient client = app.mcpClient()) {
             SmartsheetEmulator smartsheet = app.sandbox().smartsheet();

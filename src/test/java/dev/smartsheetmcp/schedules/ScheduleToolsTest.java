@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Schedules through an MCP client: the tools, firings on a fast cron, and no overlap with a slow run. */
+/**
+ * Schedules through an MCP client: the tools, firings on a fast cron, incremental runs. The skip
+ * while a previous run is unfinished is proven route-level in {@link ScheduleFireRouteTest}.
+ */
 @SandboxApplication(value = "jobs.poll-interval-ms=100", unthrottledModel = true)
 class ScheduleToolsTest {
 
@@ -114,36 +117,6 @@ class ScheduleToolsTest {
                 .isLessThanOrEqualTo((int) (windowSeconds / 2 + 1));
         await().atMost(Duration.ofSeconds(60)).until(() -> ToolCalls.ok(client, "list_jobs",
                 Map.of("schedule", "every-2s", "status", "completed", "limit", 500)).path("count").asInt() == jobIds.size());
-    }
-
-    @Test
-    void aSlowRunMakesTheNextFiringsSkipInsteadOfOverlapping() {
-        long sheetId = AnalysisSheets.create(app.sandbox().smartsheet(), "Slow", 3);
-        app.sandbox().azure().faults().latency(Duration.ofMillis(2500));
-        try {
-            ToolCalls.ok(client, "create_schedule", schedule("slow", sheetId, Map.of("cron", "*/2 * * * * ?", "batchSize", 1)));
-            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> find("slow").path("firings").path("skipped").asInt() >= 2);
-            ToolCalls.ok(client, "create_schedule", schedule("slow", sheetId,
-                    Map.of("cron", "*/2 * * * * ?", "batchSize", 1, "enabled", false, "replace", true)));
-
-            JsonNode schedule = find("slow");
-            JsonNode jobs = ToolCalls.ok(client, "list_jobs", Map.of("schedule", "slow")).path("jobs");
-            assertThat(jobs.size()).isEqualTo(schedule.path("firings").path("enqueued").asInt());
-            int unfinished = 0;
-            for (JsonNode job : jobs) {
-                if (List.of("queued", "running").contains(job.path("status").asText())) unfinished++;
-            }
-            assertThat(unfinished).as("runs never overlap").isLessThanOrEqualTo(1);
-            String running = schedule.path("lastJob").path("jobId").asText();
-            JsonNode skip = ToolCalls.ok(client, "run_schedule_now", Map.of("name", "slow"));
-            assertThat(skip.path("outcome").asText()).isEqualTo("skipped");
-            assertThat(skip.path("message").asText()).contains(running).contains("still");
-            assertThat(find("slow").path("lastFiring").path("detail").asText()).contains(running);
-            ToolCalls.ok(client, "cancel_batch_analysis", Map.of("jobId", running));
-        } finally {
-            app.sandbox().azure().faults().latency(Duration.ZERO);
-        }
     }
 
     /** A nightly schedule's runs: the first analyses everything, the next only what changed, a person's edit survives. */

@@ -44,12 +44,12 @@ public final class AnalysisSheets {
                 + " (ticket " + i + ").";
     }
 
-    /** What the emulator answers for this feedback under a built-in analysis type. */
     /** The user prompt a summarize job sends for row {@code i} of {@link #create}'s sheet. */
     public static String summarizePrompt(int i) {
         return PromptTemplates.defaults().forType(AnalysisType.SUMMARIZE).initial(feedback(i));
     }
 
+    /** What the emulator answers for this feedback under a built-in analysis type. */
     public static String expectedAnswer(AnalysisType type, String feedback) {
         String userPrompt = PromptTemplates.defaults().forType(type).initial(feedback);
         return DeterministicAnswers.answer(AnalysisKind.valueOf(type.name()), userPrompt, false);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,7 +40,7 @@ import java.util.regex.Pattern;
  * Limits are per deployment, evaluated over short periods as Azure does ({@link DeploymentLimits}); every answer
  * given once the deployment is known carries {@code x-ratelimit-remaining-requests} and
  * {@code x-ratelimit-remaining-tokens}. Injected faults: RATE_LIMIT answers 429 with
- * {@code retry-after: 1}; SERVER_ERROR answers 500 or 503, half and half from the seeded source.
+ * {@code retry-after-ms} 1,000 (see {@link #injectedRetryAfter}); SERVER_ERROR answers 500 or 503, half and half from the seeded source.
  */
 public final class AzureOpenAiEmulator extends EmulatorServer {
 
@@ -52,6 +53,7 @@ public final class AzureOpenAiEmulator extends EmulatorServer {
     private final LongSupplier nanoClock;
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+    private volatile long injectedRetryAfterMillis = 1_000;
 
     /** Rate limits evaluated each second, on the system clock. */
     public AzureOpenAiEmulator(FaultInjector faults, String apiKey) {
@@ -75,6 +77,12 @@ public final class AzureOpenAiEmulator extends EmulatorServer {
         Thread loader = new Thread(() -> TokenCounter.count("vocabulary"), "azure-emulator-vocabulary");
         loader.setDaemon(true);
         loader.start();
+    }
+
+    /** The {@code retry-after-ms} an injected RATE_LIMIT fault names (1,000 unless set). */
+    public AzureOpenAiEmulator injectedRetryAfter(Duration retryAfter) {
+        injectedRetryAfterMillis = retryAfter.toMillis();
+        return this;
     }
 
     /** Adds (or replaces, with fresh windows and counters) a deployment with its per-minute limits. */
@@ -151,7 +159,7 @@ public final class AzureOpenAiEmulator extends EmulatorServer {
         if (fault == FaultInjector.Fault.RATE_LIMIT) {
             if (deployment != null) deployment.rateLimited.incrementAndGet();
             String version = target == null ? "unknown" : target.apiVersion();
-            send(exchange, AzureError.rateLimited(version, DeploymentLimits.Limit.TOKENS, 1_000), deployment);
+            send(exchange, AzureError.rateLimited(version, DeploymentLimits.Limit.TOKENS, injectedRetryAfterMillis), deployment);
         } else {
             send(exchange, AzureError.serverError(faults().nextDouble() < 0.5 ? 500 : 503), deployment);
         }

@@ -1,0 +1,139 @@
+package dev.smartsheetmcp.testing;
+
+import dev.smartsheetmcp.analysis.AnalysisConfiguration;
+import dev.smartsheetmcp.jobs.JobStatusView;
+import dev.smartsheetmcp.jobs.JobsConfiguration;
+import dev.smartsheetmcp.sandbox.FaultInjector;
+import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
+import dev.smartsheetmcp.smartsheet.SmartsheetClientConfiguration;
+import dev.smartsheetmcp.toolkit.Json;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.junit5.CamelContextConfiguration;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Route tests of the job flow with a real job store (HSQLDB in a fresh data directory) and the
+ * Smartsheet client routes against the Smartsheet emulator; Azure OpenAI is {@code mock:azure-chat}
+ * (a stand-in route for {@code direct:azure-chat}), so a test decides each row's answer or failure.
+ * Runs {@code routes/smartsheet-client.yaml}, {@code routes/tools-analysis.yaml} (the steps that
+ * queue a job) and the route files a subclass adds; no MCP server, no Azure client.
+ */
+public abstract class JobRouteTestSupport extends CamelMainTestSupport {
+
+    private static final String TOKEN = "job-route-token";
+
+    protected final SmartsheetEmulator smartsheet;
+    protected MockEndpoint model;
+    /** Handed to the test kit in {@link #configureContext}, which runs in the super constructor; filled after. */
+    private Properties overrides;
+
+    protected JobRouteTestSupport() {
+        try {
+            smartsheet = new SmartsheetEmulator(new FaultInjector(7), 0);
+            smartsheet.addToken(TOKEN);
+            smartsheet.start(0, 16);
+            Map<String, String> all = new HashMap<>(Map.of(
+                    "data.dir", Files.createTempDirectory("job-route-test").toString(),
+                    "smartsheet.base-url", smartsheet.baseUrl(),
+                    "smartsheet.api-key", TOKEN,
+                    "smartsheet.rpm", "100000",
+                    // the model is the stand-in route; these only mark Azure OpenAI as configured
+                    "azure.api-base", "http://127.0.0.1:9",
+                    "azure.api-key", "unused",
+                    "azure.deployment", "stand-in"));
+            all.putAll(settings());
+            overrides.putAll(all);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The route files under test besides the Smartsheet client and the queueing steps, e.g. {@code analysis-jobs.yaml}. */
+    protected abstract List<String> routeFiles();
+
+    /** Settings on top of application.properties, the data directory and the emulator's address. */
+    protected Map<String, String> settings() {
+        return Map.of();
+    }
+
+    /** Bean configurations the route files need beyond the Smartsheet client, the job store and analysis. */
+    protected List<CamelConfiguration> moreConfigurations() {
+        return List.of();
+    }
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        String routes = Stream.concat(Stream.of("smartsheet-client.yaml", "tools-analysis.yaml"),
+                routeFiles().stream()).map(file -> "file:routes/" + file).collect(Collectors.joining(","));
+        configuration.withRoutesIncludePattern(routes);
+        configuration.addConfiguration(new Json());
+        configuration.addConfiguration(new CamelConfiguration() {
+            @Override
+            public void configure(CamelContext camel) {
+                camel.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, new SimpleMeterRegistry());
+            }
+        });
+        configuration.addConfiguration(new SmartsheetClientConfiguration());
+        configuration.addConfiguration(new JobsConfiguration());
+        configuration.addConfiguration(new AnalysisConfiguration());
+        moreConfigurations().forEach(configuration::addConfiguration);
+        configuration.addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:azure-chat").routeId("azure-chat-stand-in").to("mock:azure-chat");
+            }
+        });
+    }
+
+    @Override
+    protected String getPropertyPlaceholderLocations() {
+        return "classpath:application.properties";
+    }
+
+    @Override
+    public void configureContext(CamelContextConfiguration context) {
+        super.configureContext(context);
+        overrides = new Properties();
+        context.withUseOverridePropertiesWithPropertiesComponent(overrides);
+        context.withShutdownTimeout(5);
+    }
+
+    @BeforeEach
+    void findTheModel() {
+        model = getMockEndpoint("mock:azure-chat");
+    }
+
+    @AfterEach
+    void stopEmulator() {
+        smartsheet.close();
+    }
+
+    /** Queues a job through start_batch_analysis's steps ({@code direct:analysis-start}); its id. */
+    @SuppressWarnings("unchecked")
+    protected String startJob(Map<String, Object> arguments) {
+        Map<String, Object> answer = template.requestBody("direct:analysis-start", arguments, Map.class);
+        return String.valueOf(answer.get("jobId"));
+    }
+
+    /** What get_job_status answers for the job, row errors included. */
+    protected Map<String, Object> status(String jobId) {
+        return context.getRegistry().lookupByNameAndType("jobStatusView", JobStatusView.class)
+                .status(Map.of("jobId", jobId));
+    }
+}
