@@ -2,6 +2,7 @@ package dev.smartsheetmcp.app;
 
 import dev.smartsheetmcp.analysis.AnalysisConfiguration;
 import dev.smartsheetmcp.analysis.azure.AzureClientConfiguration;
+import dev.smartsheetmcp.folders.FoldersConfiguration;
 import dev.smartsheetmcp.jobs.JobsConfiguration;
 import dev.smartsheetmcp.mcp.McpServerLifecycle;
 import dev.smartsheetmcp.mcp.transport.StandardStreams;
@@ -84,7 +85,7 @@ public final class Application {
         // beans by the names the routes use, in the order they need one another
         Stream.of(new Json(), new JobsConfiguration(), new AnalysisConfiguration(), new SchedulesConfiguration(),
                 new AzureClientConfiguration(), new SmartsheetClientConfiguration(), new SheetsConfiguration(),
-                new WorkspacesConfiguration(), new OpsConfiguration())
+                new WorkspacesConfiguration(), new FoldersConfiguration(), new OpsConfiguration())
                 .forEach(main.configure()::addConfiguration);
         return main;
     }
