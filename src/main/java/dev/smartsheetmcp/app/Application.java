@@ -8,8 +8,10 @@ import dev.smartsheetmcp.mcp.McpServerLifecycle;
 import dev.smartsheetmcp.mcp.transport.StandardStreams;
 import dev.smartsheetmcp.ops.OpsConfiguration;
 import dev.smartsheetmcp.schedules.SchedulesConfiguration;
+import dev.smartsheetmcp.search.SearchConfiguration;
 import dev.smartsheetmcp.sheets.SheetsConfiguration;
 import dev.smartsheetmcp.smartsheet.SmartsheetClientConfiguration;
+import dev.smartsheetmcp.summary.SummaryConfiguration;
 import dev.smartsheetmcp.toolkit.Json;
 import dev.smartsheetmcp.workspaces.WorkspacesConfiguration;
 import java.nio.file.Files;
@@ -85,7 +87,8 @@ public final class Application {
         // beans by the names the routes use, in the order they need one another
         Stream.of(new Json(), new JobsConfiguration(), new AnalysisConfiguration(), new SchedulesConfiguration(),
                 new AzureClientConfiguration(), new SmartsheetClientConfiguration(), new SheetsConfiguration(),
-                new WorkspacesConfiguration(), new FoldersConfiguration(), new OpsConfiguration())
+                new WorkspacesConfiguration(), new FoldersConfiguration(), new SearchConfiguration(),
+                new SummaryConfiguration(), new OpsConfiguration())
                 .forEach(main.configure()::addConfiguration);
         return main;
     }
