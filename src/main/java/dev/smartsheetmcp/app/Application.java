@@ -2,13 +2,16 @@ package dev.smartsheetmcp.app;
 
 import dev.smartsheetmcp.analysis.AnalysisConfiguration;
 import dev.smartsheetmcp.analysis.azure.AzureClientConfiguration;
+import dev.smartsheetmcp.folders.FoldersConfiguration;
 import dev.smartsheetmcp.jobs.JobsConfiguration;
 import dev.smartsheetmcp.mcp.McpServerLifecycle;
 import dev.smartsheetmcp.mcp.transport.StandardStreams;
 import dev.smartsheetmcp.ops.OpsConfiguration;
 import dev.smartsheetmcp.schedules.SchedulesConfiguration;
+import dev.smartsheetmcp.search.SearchConfiguration;
 import dev.smartsheetmcp.sheets.SheetsConfiguration;
 import dev.smartsheetmcp.smartsheet.SmartsheetClientConfiguration;
+import dev.smartsheetmcp.summary.SummaryConfiguration;
 import dev.smartsheetmcp.toolkit.Json;
 import dev.smartsheetmcp.workspaces.WorkspacesConfiguration;
 import java.nio.file.Files;
@@ -84,7 +87,8 @@ public final class Application {
         // beans by the names the routes use, in the order they need one another
         Stream.of(new Json(), new JobsConfiguration(), new AnalysisConfiguration(), new SchedulesConfiguration(),
                 new AzureClientConfiguration(), new SmartsheetClientConfiguration(), new SheetsConfiguration(),
-                new WorkspacesConfiguration(), new OpsConfiguration())
+                new WorkspacesConfiguration(), new FoldersConfiguration(), new SearchConfiguration(),
+                new SummaryConfiguration(), new OpsConfiguration())
                 .forEach(main.configure()::addConfiguration);
         return main;
     }

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The sheet {@code create_sheet_in_workspace} asks for, checked against Smartsheet's rules for
- * a new sheet before anything is created, so a bad definition fails with the field named
- * instead of a bare API error (or, as the existing server did, after a partial attempt).
+ * The sheet {@code create_sheet_in_workspace} and {@code create_sheet} ask for, checked against
+ * Smartsheet's rules for a new sheet before anything is created, so a bad definition fails with
+ * the field named instead of a bare API error (or, as the existing server did, after a partial
+ * attempt). The primary column is the one marked {@code primary: true}, else the first.
  */
 public record NewSheet(String name, List<NewColumn> columns) {
 
@@ -22,7 +23,7 @@ public record NewSheet(String name, List<NewColumn> columns) {
     private static final Set<String> TAKES_OPTIONS = Set.of("PICKLIST", "MULTI_PICKLIST");
     private static final String PRIMARY_TYPE = "TEXT_NUMBER";
 
-    public record NewColumn(String title, String type, List<String> options) {
+    public record NewColumn(String title, String type, List<String> options, boolean primary) {
     }
 
     public static NewSheet from(ToolArguments arguments) {
@@ -35,6 +36,7 @@ public record NewSheet(String name, List<NewColumn> columns) {
         }
         List<NewColumn> columns = new ArrayList<>();
         Map<String, Integer> seenTitles = new HashMap<>();
+        Integer marked = null;
         for (int i = 0; i < items.size(); i++) {
             NewColumn column = column("columns[" + i + "]", items.get(i));
             Integer earlier = seenTitles.putIfAbsent(column.title(), i);
@@ -42,17 +44,31 @@ public record NewSheet(String name, List<NewColumn> columns) {
                 throw ToolException.invalidArgument("columns[" + i + "].title", "'" + column.title()
                         + "' is already the title of columns[" + earlier + "]; column titles must be unique");
             }
+            if (column.primary()) {
+                if (marked != null) {
+                    throw ToolException.invalidArgument("columns[" + i + "].primary", "columns[" + marked
+                            + "] is already the primary column; a sheet has exactly one");
+                }
+                marked = i;
+            }
             columns.add(column);
         }
-        String firstType = columns.get(0).type();
-        if (!PRIMARY_TYPE.equals(firstType)) {
-            throw ToolException.invalidArgument("columns[0].type", "the first column becomes the sheet's primary column, "
-                    + "which Smartsheet requires to be TEXT_NUMBER, got " + firstType + "; put a TEXT_NUMBER column first");
+        if (marked == null) {
+            String firstType = columns.get(0).type();
+            if (!PRIMARY_TYPE.equals(firstType)) {
+                throw ToolException.invalidArgument("columns[0].type", "the first column becomes the sheet's primary column, "
+                        + "which Smartsheet requires to be TEXT_NUMBER, got " + firstType + "; put a TEXT_NUMBER column first");
+            }
+            NewColumn first = columns.get(0);
+            columns.set(0, new NewColumn(first.title(), first.type(), first.options(), true));
+        } else if (!PRIMARY_TYPE.equals(columns.get(marked).type())) {
+            throw ToolException.invalidArgument("columns[" + marked + "].type", "the primary column must be TEXT_NUMBER"
+                    + " (Smartsheet's rule), got " + columns.get(marked).type());
         }
         return new NewSheet(name, List.copyOf(columns));
     }
 
-    /** Create Sheet's request body; the first column is the primary one. */
+    /** Create Sheet's request body, with the primary column marked. */
     public Map<String, Object> requestBody() {
         List<Map<String, Object>> wireColumns = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -60,7 +76,7 @@ public record NewSheet(String name, List<NewColumn> columns) {
             Map<String, Object> wire = new LinkedHashMap<>();
             wire.put("title", column.title());
             wire.put("type", column.type());
-            if (i == 0) wire.put("primary", true);
+            if (column.primary()) wire.put("primary", true);
             if (!column.options().isEmpty()) wire.put("options", column.options());
             wireColumns.add(wire);
         }
@@ -78,7 +94,9 @@ public record NewSheet(String name, List<NewColumn> columns) {
         if (!TYPES.contains(type)) {
             throw ToolException.invalidArgument(path + ".type", "must be one of " + String.join(", ", TYPES) + ", got '" + type + "'");
         }
-        return new NewColumn(title, type, options(path + ".options", type, fields.get("options")));
+        Object primary = fields.get("primary");
+        if (primary != null && !(primary instanceof Boolean)) throw ToolException.invalidArgument(path + ".primary", "must be true or false");
+        return new NewColumn(title, type, options(path + ".options", type, fields.get("options")), Boolean.TRUE.equals(primary));
     }
 
     private static List<String> options(String path, String type, Object value) {

@@ -17,6 +17,10 @@ final class Sheet {
     final long id;
     String name;
     final Workspace workspace;
+    /** The folder holding the sheet; null at the top of Home or of a workspace. */
+    Folder folder;
+    /** Sheet summary fields, in order. */
+    final List<SummaryField> summaryFields = new ArrayList<>();
     final String createdAt;
     String modifiedAt;
     long version = 1;

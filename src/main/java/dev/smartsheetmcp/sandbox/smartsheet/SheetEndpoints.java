@@ -19,7 +19,7 @@ final class SheetEndpoints {
 
     void registerOn(Router router) {
         router.add("GET", "/sheets", this::listSheets)
-                .add("POST", "/sheets", request -> createSheet(null, request))
+                .add("POST", "/sheets", request -> createSheet((Workspace) null, request))
                 .add("GET", "/sheets/{sheetId}", this::getSheet)
                 .add("POST", "/sheets/{sheetId}/rows", request -> RowWrites.add(sheet(request), store.ids, request))
                 .add("PUT", "/sheets/{sheetId}/rows", request -> RowWrites.update(sheet(request), request))
@@ -30,9 +30,22 @@ final class SheetEndpoints {
     /** Create Sheet, in the "Sheets" folder ({@code workspace} null) or in a workspace. */
     Router.Reply createSheet(Workspace workspace, ApiRequest request) {
         JsonNode body = request.body();
+        return created(store.createSheet(workspace, body.path("name").asText(null), columnSpecs(body)));
+    }
+
+    /** Create Sheet in Folder. */
+    Router.Reply createSheet(Folder folder, ApiRequest request) {
+        JsonNode body = request.body();
+        return created(store.createSheet(folder, body.path("name").asText(null), columnSpecs(body)));
+    }
+
+    private static List<ColumnSpec> columnSpecs(JsonNode body) {
         List<ColumnSpec> columns = new ArrayList<>();
         body.path("columns").forEach(column -> columns.add(ColumnEdits.specFrom(column)));
-        Sheet sheet = store.createSheet(workspace, body.path("name").asText(null), columns);
+        return columns;
+    }
+
+    private static Router.Reply created(Sheet sheet) {
         synchronized (sheet) {
             Map<String, Object> created = new LinkedHashMap<>();
             created.put("id", sheet.id);

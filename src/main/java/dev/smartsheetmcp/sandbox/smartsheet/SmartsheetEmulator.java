@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An in-process Smartsheet API 2.0 for sandbox mode, tests and benchmarks: bearer tokens,
- * the per-token rate limit, sheets, rows, columns and workspaces, with Smartsheet's error
+ * the per-token rate limit, sheets, rows, columns, workspaces, folders, sheet copies, sheet
+ * summaries and search, with Smartsheet's error
  * codes and 64-bit ids above 2^53. State lives in memory.
  *
  * <p>Per-operation counters count requests the API served (authenticated and within the
@@ -47,6 +48,10 @@ public final class SmartsheetEmulator extends EmulatorServer {
         sheets.registerOn(router);
         new ColumnEndpoints(store).registerOn(router);
         new WorkspaceEndpoints(store, sheets).registerOn(router);
+        new FolderEndpoints(store, sheets).registerOn(router);
+        new SheetCopyEndpoints(store).registerOn(router);
+        new SummaryEndpoints(store).registerOn(router);
+        new SearchEndpoints(store).registerOn(router);
     }
 
     /** Accepts {@code Authorization: Bearer <token>}. */
@@ -69,6 +74,23 @@ public final class SmartsheetEmulator extends EmulatorServer {
 
     public long createWorkspace(String name) {
         return store.createWorkspace(name).id;
+    }
+
+    /** Seeds a folder in a folder, else at the top of a workspace, else (both null) in Home. */
+    public long createFolder(Long parentFolderIdOrNull, Long workspaceIdOrNull, String name) {
+        Folder parent = parentFolderIdOrNull == null ? null : store.folder(parentFolderIdOrNull);
+        Workspace workspace = workspaceIdOrNull == null ? null : store.workspace(workspaceIdOrNull);
+        return store.createFolder(name, parent, workspace).id;
+    }
+
+    /** Seeds an empty sheet in a folder. */
+    public long createSheetInFolder(long folderId, String name, List<ColumnSpec> columns) {
+        return store.createSheet(store.folder(folderId), name, columns).id;
+    }
+
+    /** The token's user loses access to a sheet, folder or workspace: requests naming it answer 403/1004. */
+    public void denyAccess(long id) {
+        store.deny(id);
     }
 
     /**

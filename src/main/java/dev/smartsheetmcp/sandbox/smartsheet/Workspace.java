@@ -3,12 +3,13 @@ package dev.smartsheetmcp.sandbox.smartsheet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A workspace and the sheets created in it. */
+/** A workspace and the sheets and folders created at its top level. */
 final class Workspace {
 
     final long id;
     final String name;
     final List<Sheet> sheets = new CopyOnWriteArrayList<>();
+    final List<Folder> folders = new CopyOnWriteArrayList<>();
 
     Workspace(long id, String name) {
         this.id = id;

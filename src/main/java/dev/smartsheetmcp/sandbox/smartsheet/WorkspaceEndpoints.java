@@ -35,7 +35,7 @@ final class WorkspaceEndpoints {
         return Router.Reply.ok(Results.success(SheetViews.workspace(store.createWorkspace(name)), null));
     }
 
-    /** Get Workspace lists the sheets it holds; the emulator has no folders, reports or dashboards. */
+    /** Get Workspace lists the sheets and folders at its top level; the emulator has no reports or dashboards. */
     private Router.Reply get(ApiRequest request) {
         Workspace workspace = workspace(request);
         Map<String, Object> view = SheetViews.workspace(workspace);
@@ -46,7 +46,9 @@ final class WorkspaceEndpoints {
             }
         }
         view.put("sheets", sheetViews);
-        view.put("folders", List.of());
+        List<Map<String, Object>> folderViews = new ArrayList<>();
+        for (Folder folder : workspace.folders) folderViews.add(FolderEndpoints.brief(folder));
+        view.put("folders", folderViews);
         return Router.Reply.ok(view);
     }
 

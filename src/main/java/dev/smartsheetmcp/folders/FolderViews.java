@@ -1,0 +1,143 @@
+package dev.smartsheetmcp.folders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.smartsheetmcp.toolkit.AnswerBudget;
+import dev.smartsheetmcp.toolkit.KeyedPages;
+import dev.smartsheetmcp.toolkit.ToolArguments;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answers of the folder and sheet tools: snake_case keys, every id as a string of digits
+ * (Smartsheet ids exceed 2^53). A folder's contents are paged within {@code max_chars}.
+ */
+public final class FolderViews {
+
+    static final String GET_FOLDER = "get_folder";
+    /** Room for the answer's frame besides its items: ids, name, permalink, counts and a cursor. */
+    private static final int FRAME_CHARS = 600;
+    /** The smallest max_chars accepted: a frame and one item. */
+    static final int MIN_MAX_CHARS = 1000;
+    /** The kinds of item a folder holds, in answer order: Smartsheet's attribute and our name for it. */
+    private static final List<String[]> KINDS = List.of(new String[] {"folders", "folders"},
+            new String[] {"sheets", "sheets"}, new String[] {"reports", "reports"},
+            new String[] {"sights", "dashboards"}, new String[] {"templates", "templates"});
+
+    private int defaultMaxChars = 20_000;
+
+    public void setDefaultMaxChars(int defaultMaxChars) {
+        this.defaultMaxChars = defaultMaxChars;
+    }
+
+    /**
+     * get_folder: the folder and its immediate contents (folders, sheets, reports, dashboards,
+     * templates), as many as fit {@code max_chars}, with a cursor for the rest.
+     */
+    public Map<String, Object> folder(JsonNode folder, Map<String, Object> arguments) {
+        ToolArguments args = ToolArguments.of(arguments);
+        int maxChars = KeyedPages.maxChars(args, defaultMaxChars, MIN_MAX_CHARS);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (String[] kind : KINDS) {
+            for (JsonNode node : folder.path(kind[0])) items.add(item(kind[1], node));
+        }
+        KeyedPages.Page<Map<String, Object>> page = KeyedPages.page(GET_FOLDER, arguments, items,
+                item -> item.get("kind") + ":" + item.get("id"), new AnswerBudget(maxChars, FRAME_CHARS));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("folder_id", id(folder));
+        view.put("name", folder.path("name").asText());
+        view.put("permalink", textOrNull(folder, "permalink"));
+        view.put("total_count", items.size());
+        view.put("returned", page.items().size());
+        for (String[] kind : KINDS) view.put(kind[1], new ArrayList<Map<String, Object>>());
+        for (Map<String, Object> item : page.items()) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> list = (List<Map<String, Object>>) view.get((String) item.get("kind"));
+            Map<String, Object> shown = new LinkedHashMap<>(item);
+            shown.remove("kind");
+            list.add(shown);
+        }
+        if (page.cursor() != null) {
+            view.put("cursor", page.cursor());
+            view.put("note", "More items than fit max_chars; call get_folder again with this cursor for the rest");
+        }
+        return view;
+    }
+
+    /** create_folder, from Create Folder's Result. */
+    public Map<String, Object> createdFolder(JsonNode answer, Map<String, Object> arguments) {
+        JsonNode folder = answer.path("result");
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("success", true);
+        view.put("folder_id", id(folder));
+        view.put("name", folder.path("name").asText());
+        view.put("permalink", textOrNull(folder, "permalink"));
+        view.put("location", Location.of(ToolArguments.of(arguments)).view());
+        return view;
+    }
+
+    /** create_sheet, from Create Sheet's Result. */
+    public Map<String, Object> createdSheet(JsonNode answer, Map<String, Object> arguments) {
+        JsonNode sheet = answer.path("result");
+        List<Map<String, Object>> columns = new ArrayList<>();
+        for (JsonNode column : sheet.path("columns")) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", id(column));
+            item.put("title", column.path("title").asText());
+            item.put("type", column.path("type").asText());
+            if (column.path("primary").asBoolean(false)) item.put("primary", true);
+            columns.add(item);
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("success", true);
+        view.put("sheet_id", id(sheet));
+        view.put("name", sheet.path("name").asText());
+        view.put("permalink", textOrNull(sheet, "permalink"));
+        view.put("location", Location.of(ToolArguments.of(arguments)).view());
+        view.put("columns", columns);
+        return view;
+    }
+
+    /** copy_sheet, from Copy Sheet's Result. */
+    public Map<String, Object> copiedSheet(JsonNode answer, Map<String, Object> arguments) {
+        ToolArguments args = ToolArguments.of(arguments);
+        JsonNode sheet = answer.path("result");
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("success", true);
+        view.put("sheet_id", id(sheet));
+        view.put("name", sheet.path("name").asText());
+        view.put("permalink", textOrNull(sheet, "permalink"));
+        view.put("source_sheet_id", Long.toString(args.id("sheet_id")));
+        view.put("location", Location.of(args).view());
+        view.put("included", new ArrayList<>(FolderRequests.copyIncludes(args)));
+        return view;
+    }
+
+    /** get_sheet_version, from Get Sheet Version. */
+    public Map<String, Object> sheetVersion(JsonNode answer, Map<String, Object> arguments) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("sheet_id", Long.toString(ToolArguments.of(arguments).id("sheet_id")));
+        view.put("version", answer.path("version").asLong());
+        return view;
+    }
+
+    private static Map<String, Object> item(String kind, JsonNode node) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("kind", kind);
+        item.put("id", id(node));
+        item.put("name", node.path("name").asText());
+        if (node.hasNonNull("permalink")) item.put("permalink", node.get("permalink").asText());
+        if (node.hasNonNull("modifiedAt")) item.put("modified_at", node.get("modifiedAt").asText());
+        return item;
+    }
+
+    /** The id exactly as Smartsheet sent it: the JSON is parsed with 64-bit longs, never doubles. */
+    private static String id(JsonNode node) {
+        return node.path("id").asText();
+    }
+
+    private static String textOrNull(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+}
