@@ -6,6 +6,7 @@ import dev.smartsheetmcp.jobs.JobsConfiguration;
 import dev.smartsheetmcp.mcp.McpServerLifecycle;
 import dev.smartsheetmcp.mcp.transport.StandardStreams;
 import dev.smartsheetmcp.ops.OpsConfiguration;
+import dev.smartsheetmcp.reports.ReportsConfiguration;
 import dev.smartsheetmcp.schedules.SchedulesConfiguration;
 import dev.smartsheetmcp.sheets.SheetsConfiguration;
 import dev.smartsheetmcp.smartsheet.SmartsheetClientConfiguration;
@@ -84,7 +85,7 @@ public final class Application {
         // beans by the names the routes use, in the order they need one another
         Stream.of(new Json(), new JobsConfiguration(), new AnalysisConfiguration(), new SchedulesConfiguration(),
                 new AzureClientConfiguration(), new SmartsheetClientConfiguration(), new SheetsConfiguration(),
-                new WorkspacesConfiguration(), new OpsConfiguration())
+                new WorkspacesConfiguration(), new ReportsConfiguration(), new OpsConfiguration())
                 .forEach(main.configure()::addConfiguration);
         return main;
     }
