@@ -44,6 +44,7 @@ final class ApiError extends RuntimeException {
     static ApiError tokenRequired() { return new ApiError(401, 1001, "An Access Token is required."); }
     static ApiError invalidToken() { return new ApiError(401, 1002, "Your Access Token is invalid."); }
     static ApiError notFound() { return new ApiError(404, 1006, "Not Found"); }
+    static ApiError notAuthorized() { return new ApiError(403, 1004, "You are not authorized to perform this action."); }
     static ApiError rateLimited() { return new ApiError(429, 4003, "Rate limit exceeded."); }
 
     static ApiError methodNotSupported(String method) {

@@ -20,6 +20,8 @@ final class Sheet {
     final String createdAt;
     String modifiedAt;
     long version = 1;
+    /** Not shared with the token's user: every call on it answers 403 (errorCode 1004). */
+    volatile boolean accessDenied;
     final List<Column> columns = new ArrayList<>();
     final List<Row> rows = new ArrayList<>();
     private final Map<Long, Row> rowsById = new HashMap<>();

@@ -15,6 +15,8 @@ final class SheetStore {
     private final List<Sheet> sheetOrder = new CopyOnWriteArrayList<>();
     private final Map<Long, Workspace> workspaces = new ConcurrentHashMap<>();
     private final List<Workspace> workspaceOrder = new CopyOnWriteArrayList<>();
+    private final Map<Long, Report> reports = new ConcurrentHashMap<>();
+    private final List<Report> reportOrder = new CopyOnWriteArrayList<>();
 
     SheetStore(IdSource ids) {
         this.ids = ids;
@@ -53,6 +55,7 @@ final class SheetStore {
     Sheet sheet(long sheetId) {
         Sheet sheet = sheets.get(sheetId);
         if (sheet == null) throw ApiError.notFound();
+        if (sheet.accessDenied) throw ApiError.notAuthorized();
         return sheet;
     }
 
@@ -60,6 +63,26 @@ final class SheetStore {
         Workspace workspace = workspaces.get(workspaceId);
         if (workspace == null) throw ApiError.notFound();
         return workspace;
+    }
+
+    Report createReport(String name, List<Sheet> sources, List<String> titles) {
+        Map<String, Long> virtualIds = new java.util.LinkedHashMap<>();
+        virtualIds.put(Report.SHEET_NAME, ids.next());
+        for (String title : titles) virtualIds.put(title, ids.next());
+        Report report = new Report(ids.next(), name, sources, titles, virtualIds);
+        reports.put(report.id, report);
+        reportOrder.add(report);
+        return report;
+    }
+
+    Report report(long reportId) {
+        Report report = reports.get(reportId);
+        if (report == null) throw ApiError.notFound();
+        return report;
+    }
+
+    List<Report> reports() {
+        return reportOrder;
     }
 
     List<Sheet> sheets() {

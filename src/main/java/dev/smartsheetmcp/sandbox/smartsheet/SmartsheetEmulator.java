@@ -47,6 +47,7 @@ public final class SmartsheetEmulator extends EmulatorServer {
         sheets.registerOn(router);
         new ColumnEndpoints(store).registerOn(router);
         new WorkspaceEndpoints(store, sheets).registerOn(router);
+        new ReportEndpoints(store).registerOn(router);
     }
 
     /** Accepts {@code Authorization: Bearer <token>}. */
@@ -90,6 +91,98 @@ public final class SmartsheetEmulator extends EmulatorServer {
             }
         }
         return sheet.id;
+    }
+
+    /** Seeds a row report over {@code sheetIds}: their rows, in order, under the columns of these titles. */
+    public long createReport(String name, List<Long> sheetIds, List<String> columnTitles) {
+        return store.createReport(name, sheetIds.stream().map(store::sheet).toList(), columnTitles).id;
+    }
+
+    /** Adds rows at the top ({@code atTop}) or the bottom, as a person would; answers their ids. */
+    public List<Long> addRows(long sheetId, boolean atTop, List<Map<String, Object>> rowsByColumnTitle) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            List<Long> added = new ArrayList<>();
+            for (Map<String, Object> values : rowsByColumnTitle) {
+                Row row = sheet.newRow(store.ids.next());
+                values.forEach((title, value) -> {
+                    Column column = editableColumn(sheet, title);
+                    CellWrite.fromPerson(column, value).applyTo(row.cell(column.id));
+                });
+                sheet.place(row, atTop ? added.size() : sheet.rows.size());
+                added.add(row.id);
+            }
+            sheet.touch();
+            return added;
+        }
+    }
+
+    /** Deletes rows as a person would. */
+    public void deleteRows(long sheetId, List<Long> rowIds) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            rowIds.forEach(id -> sheet.remove(seededRow(sheet, id)));
+            sheet.touch();
+        }
+    }
+
+    /** Indents {@code childRowId} under {@code parentRowId} (the child is expected to follow its parent). */
+    public void indent(long sheetId, long parentRowId, long childRowId) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            seededRow(sheet, parentRowId);
+            seededRow(sheet, childRowId).parentId = parentRowId;
+        }
+    }
+
+    /** A discussion on a row, with one comment. */
+    public void addRowDiscussion(long sheetId, long rowId, String comment) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            Row row = seededRow(sheet, rowId);
+            Map<String, Object> user = Map.of("name", SystemColumns.USER_NAME, "email", SystemColumns.USER_EMAIL);
+            Map<String, Object> discussion = new java.util.LinkedHashMap<>();
+            discussion.put("id", store.ids.next());
+            discussion.put("title", comment.length() > 100 ? comment.substring(0, 100) : comment);
+            discussion.put("commentCount", 1);
+            discussion.put("accessLevel", "OWNER");
+            discussion.put("parentType", "ROW");
+            discussion.put("parentId", rowId);
+            discussion.put("readOnly", false);
+            discussion.put("lastCommentedAt", Sheet.now());
+            discussion.put("lastCommentedUser", user);
+            discussion.put("createdBy", user);
+            row.discussions.add(discussion);
+        }
+    }
+
+    /** A file attached to a row. */
+    public void addRowAttachment(long sheetId, long rowId, String fileName, String mimeType, long sizeInKb) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            Row row = seededRow(sheet, rowId);
+            Map<String, Object> attachment = new java.util.LinkedHashMap<>();
+            attachment.put("id", store.ids.next());
+            attachment.put("name", fileName);
+            attachment.put("attachmentType", "FILE");
+            attachment.put("mimeType", mimeType);
+            attachment.put("sizeInKb", sizeInKb);
+            attachment.put("parentType", "ROW");
+            attachment.put("parentId", rowId);
+            attachment.put("createdAt", Sheet.now());
+            attachment.put("createdBy", Map.of("name", SystemColumns.USER_NAME, "email", SystemColumns.USER_EMAIL));
+            row.attachments.add(attachment);
+        }
+    }
+
+    /** The sheet is no longer shared with the token's user: its calls answer 403 (1004) and List Sheets leaves it out. */
+    public void denyAccess(long sheetId) {
+        store.sheet(sheetId).accessDenied = true;
+    }
+
+    /** The sheet's permalink, as List Sheets and Get Sheet answer it. */
+    public String permalink(long sheetId) {
+        return store.sheet(sheetId).permalink();
     }
 
     /** Served requests of one operation, such as {@code "PUT /sheets/{sheetId}/rows"}. */
