@@ -31,6 +31,9 @@ public final class RowReading {
         }
     }
 
+    /** Room for {@code "…s_left_out":N} and the other list's count. */
+    private static final int LEFT_OUT_NOTE = 60;
+
     private final ReadLimits limits;
 
     public RowReading(ReadLimits limits) {
@@ -76,30 +79,32 @@ public final class RowReading {
             cellViews.add(cellView);
         }
         answer.put("cells", cellViews);
-        AnswerBudget budget = new AnswerBudget(request.maxChars(), AnswerBudget.jsonLength(answer) + 200);
         if (request.include().contains("discussions")) {
-            put(answer, "discussion", row.path("discussions"), request.lists(), budget, discussion -> discussion(discussion, cellChars));
+            put(answer, "discussion", row.path("discussions"), request.lists(), request.maxChars(),
+                    discussion -> discussion(discussion, cellChars));
         }
         if (request.include().contains("attachments")) {
-            put(answer, "attachment", row.path("attachments"), request.lists(), budget, RowReading::attachment);
+            put(answer, "attachment", row.path("attachments"), request.lists(), request.maxChars(), RowReading::attachment);
         }
         return answer;
     }
 
-    private static void put(Map<String, Object> answer, String name, JsonNode items, boolean lists, AnswerBudget budget,
+    /** Counts, and with {@code lists} the items that fit what is left of max_chars (unlike rows, none is forced in). */
+    private static void put(Map<String, Object> answer, String name, JsonNode items, boolean lists, int maxChars,
                             java.util.function.Function<JsonNode, Map<String, Object>> render) {
         answer.put(name + "_count", items.size());
         if (!lists) return;
         List<Map<String, Object>> views = new ArrayList<>();
+        answer.put(name + "s", views);
+        int used = AnswerBudget.jsonLength(answer) + LEFT_OUT_NOTE;
         for (JsonNode item : items) {
             Map<String, Object> rendered = render.apply(item);
-            if (!budget.tryTake(rendered)) break;
+            int size = AnswerBudget.jsonLength(rendered) + 1;
+            if (used + size > maxChars) break;
+            used += size;
             views.add(rendered);
         }
-        answer.put(name + "s", views);
-        if (views.size() < items.size()) {
-            answer.put(name + "s_left_out", items.size() - views.size());
-        }
+        if (views.size() < items.size()) answer.put(name + "s_left_out", items.size() - views.size());
     }
 
     private static Map<String, Object> discussion(JsonNode discussion, int textChars) {
