@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An in-process Smartsheet API 2.0 for sandbox mode, tests and benchmarks: bearer tokens,
- * the per-token rate limit, sheets, rows, columns and workspaces, with Smartsheet's error
- * codes and 64-bit ids above 2^53. State lives in memory.
+ * the per-token rate limit, sheets, rows (with parents, discussions and attachments), columns,
+ * workspaces and reports, with Smartsheet's error codes and 64-bit ids above 2^53. State lives in
+ * memory.
  *
  * <p>Per-operation counters count requests the API served (authenticated and within the
  * rate limit), whatever their outcome; injected faults never reach an operation.
@@ -81,14 +82,7 @@ public final class SmartsheetEmulator extends EmulatorServer {
         Workspace workspace = workspaceIdOrNull == null ? null : store.workspace(workspaceIdOrNull);
         Sheet sheet = store.createSheet(workspace, name, columns);
         synchronized (sheet) {
-            for (Map<String, Object> values : rowsByColumnTitle) {
-                Row row = sheet.newRow(store.ids.next());
-                values.forEach((title, value) -> {
-                    Column column = editableColumn(sheet, title);
-                    CellWrite.fromPerson(column, value).applyTo(row.cell(column.id));
-                });
-                sheet.place(row, sheet.rows.size());
-            }
+            for (Map<String, Object> values : rowsByColumnTitle) sheet.place(filledRow(sheet, values), sheet.rows.size());
         }
         return sheet.id;
     }
@@ -104,11 +98,7 @@ public final class SmartsheetEmulator extends EmulatorServer {
         synchronized (sheet) {
             List<Long> added = new ArrayList<>();
             for (Map<String, Object> values : rowsByColumnTitle) {
-                Row row = sheet.newRow(store.ids.next());
-                values.forEach((title, value) -> {
-                    Column column = editableColumn(sheet, title);
-                    CellWrite.fromPerson(column, value).applyTo(row.cell(column.id));
-                });
+                Row row = filledRow(sheet, values);
                 sheet.place(row, atTop ? added.size() : sheet.rows.size());
                 added.add(row.id);
             }
@@ -139,20 +129,7 @@ public final class SmartsheetEmulator extends EmulatorServer {
     public void addRowDiscussion(long sheetId, long rowId, String comment) {
         Sheet sheet = store.sheet(sheetId);
         synchronized (sheet) {
-            Row row = seededRow(sheet, rowId);
-            Map<String, Object> user = Map.of("name", SystemColumns.USER_NAME, "email", SystemColumns.USER_EMAIL);
-            Map<String, Object> discussion = new java.util.LinkedHashMap<>();
-            discussion.put("id", store.ids.next());
-            discussion.put("title", comment.length() > 100 ? comment.substring(0, 100) : comment);
-            discussion.put("commentCount", 1);
-            discussion.put("accessLevel", "OWNER");
-            discussion.put("parentType", "ROW");
-            discussion.put("parentId", rowId);
-            discussion.put("readOnly", false);
-            discussion.put("lastCommentedAt", Sheet.now());
-            discussion.put("lastCommentedUser", user);
-            discussion.put("createdBy", user);
-            row.discussions.add(discussion);
+            seededRow(sheet, rowId).discussions.add(RowDetails.discussion(store.ids.next(), rowId, comment));
         }
     }
 
@@ -160,18 +137,7 @@ public final class SmartsheetEmulator extends EmulatorServer {
     public void addRowAttachment(long sheetId, long rowId, String fileName, String mimeType, long sizeInKb) {
         Sheet sheet = store.sheet(sheetId);
         synchronized (sheet) {
-            Row row = seededRow(sheet, rowId);
-            Map<String, Object> attachment = new java.util.LinkedHashMap<>();
-            attachment.put("id", store.ids.next());
-            attachment.put("name", fileName);
-            attachment.put("attachmentType", "FILE");
-            attachment.put("mimeType", mimeType);
-            attachment.put("sizeInKb", sizeInKb);
-            attachment.put("parentType", "ROW");
-            attachment.put("parentId", rowId);
-            attachment.put("createdAt", Sheet.now());
-            attachment.put("createdBy", Map.of("name", SystemColumns.USER_NAME, "email", SystemColumns.USER_EMAIL));
-            row.attachments.add(attachment);
+            seededRow(sheet, rowId).attachments.add(RowDetails.attachment(store.ids.next(), rowId, fileName, mimeType, sizeInKb));
         }
     }
 
@@ -322,6 +288,16 @@ public final class SmartsheetEmulator extends EmulatorServer {
         String token = authorization.substring(prefix.length()).trim();
         if (!tokens.contains(token)) throw ApiError.invalidToken();
         return token;
+    }
+
+    /** A new row holding values keyed by column title, as a person typed them. */
+    private Row filledRow(Sheet sheet, Map<String, Object> values) {
+        Row row = sheet.newRow(store.ids.next());
+        values.forEach((title, value) -> {
+            Column column = editableColumn(sheet, title);
+            CellWrite.fromPerson(column, value).applyTo(row.cell(column.id));
+        });
+        return row;
     }
 
     /** A column people can type into: not a system column, not a column formula. */
