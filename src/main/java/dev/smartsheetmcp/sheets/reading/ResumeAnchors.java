@@ -8,11 +8,12 @@ import java.util.Set;
 
 /**
  * Where a paged read stopped, as the ids of the last rows it decided on (returned, or passed over
- * by the filter), in sheet order. Row ids survive rows being added, deleted and moved around them,
+ * by the filter), in sheet order. Row ids survive rows being added and deleted around them,
  * where a row number or a page number would shift: the next call resumes after the earliest of
  * these rows that still exists and skips the others, so a row that stays is never returned twice
  * and never skipped. Several ids are kept so that deleting the very row a cursor stopped at does
- * not lose the place; only when all of them are deleted is the cursor stale.
+ * not lose the place; only when all of them are deleted is the cursor stale. A row moved from one
+ * side of the cursor to the other (a sort, a move) may be missed or returned twice.
  */
 public final class ResumeAnchors {
 
