@@ -7,6 +7,7 @@ import dev.smartsheetmcp.jobs.JobsConfiguration;
 import dev.smartsheetmcp.mcp.McpServerLifecycle;
 import dev.smartsheetmcp.mcp.transport.StandardStreams;
 import dev.smartsheetmcp.ops.OpsConfiguration;
+import dev.smartsheetmcp.reports.ReportsConfiguration;
 import dev.smartsheetmcp.schedules.SchedulesConfiguration;
 import dev.smartsheetmcp.search.SearchConfiguration;
 import dev.smartsheetmcp.sheets.SheetsConfiguration;
@@ -87,8 +88,8 @@ public final class Application {
         // beans by the names the routes use, in the order they need one another
         Stream.of(new Json(), new JobsConfiguration(), new AnalysisConfiguration(), new SchedulesConfiguration(),
                 new AzureClientConfiguration(), new SmartsheetClientConfiguration(), new SheetsConfiguration(),
-                new WorkspacesConfiguration(), new FoldersConfiguration(), new SearchConfiguration(),
-                new SummaryConfiguration(), new OpsConfiguration())
+                new WorkspacesConfiguration(), new ReportsConfiguration(), new FoldersConfiguration(),
+                new SearchConfiguration(), new SummaryConfiguration(), new OpsConfiguration())
                 .forEach(main.configure()::addConfiguration);
         return main;
     }

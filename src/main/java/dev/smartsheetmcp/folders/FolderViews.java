@@ -19,7 +19,6 @@ public final class FolderViews {
     /** Room for the answer's frame besides its items: ids, name, permalink, counts and a cursor. */
     private static final int FRAME_CHARS = 600;
     /** The smallest max_chars accepted: a frame and one item. */
-    static final int MIN_MAX_CHARS = 1000;
     /** The kinds of item a folder holds, in answer order: Smartsheet's attribute and our name for it. */
     private static final List<String[]> KINDS = List.of(new String[] {"folders", "folders"},
             new String[] {"sheets", "sheets"}, new String[] {"reports", "reports"},
@@ -37,7 +36,7 @@ public final class FolderViews {
      */
     public Map<String, Object> folder(JsonNode folder, Map<String, Object> arguments) {
         ToolArguments args = ToolArguments.of(arguments);
-        int maxChars = KeyedPages.maxChars(args, defaultMaxChars, MIN_MAX_CHARS);
+        int maxChars = AnswerBudget.maxChars(args, defaultMaxChars);
         List<Map<String, Object>> items = new ArrayList<>();
         for (String[] kind : KINDS) {
             for (JsonNode node : folder.path(kind[0])) items.add(item(kind[1], node));

@@ -19,7 +19,6 @@ import java.util.Map;
 public final class SearchViews {
 
     static final String TOOL = "search";
-    static final int MIN_MAX_CHARS = 1000;
     /** Room for the answer's frame besides its results: query, scopes, counts, a note and a cursor. */
     private static final int FRAME_CHARS = 800;
 
@@ -37,7 +36,7 @@ public final class SearchViews {
 
     public Map<String, Object> results(JsonNode searchResult, Map<String, Object> arguments) {
         ToolArguments args = ToolArguments.of(arguments);
-        int maxChars = KeyedPages.maxChars(args, defaultMaxChars, MIN_MAX_CHARS);
+        int maxChars = AnswerBudget.maxChars(args, defaultMaxChars);
         List<Map<String, Object>> results = new ArrayList<>();
         for (JsonNode result : searchResult.path("results")) results.add(result(result));
         KeyedPages.Page<Map<String, Object>> page = KeyedPages.page(TOOL, arguments, results,

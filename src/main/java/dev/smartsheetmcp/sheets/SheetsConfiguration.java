@@ -4,6 +4,9 @@ import dev.smartsheetmcp.sheets.columns.AddColumn;
 import dev.smartsheetmcp.sheets.columns.DeleteColumn;
 import dev.smartsheetmcp.sheets.columns.FormulaScans;
 import dev.smartsheetmcp.sheets.columns.RenameColumn;
+import dev.smartsheetmcp.sheets.reading.ReadLimits;
+import dev.smartsheetmcp.sheets.reading.RowReading;
+import dev.smartsheetmcp.sheets.reading.SheetReading;
 import dev.smartsheetmcp.sheets.rows.ConditionalUpdate;
 import dev.smartsheetmcp.sheets.rows.NewRows;
 import dev.smartsheetmcp.sheets.rows.RowDeletion;
@@ -17,8 +20,8 @@ import org.apache.camel.spi.Registry;
 
 /**
  * The sheet tools' beans, by the names {@code routes/tools-*.yaml} use: argument reading, the
- * column map, column edits and formula scans, row writes, updates, deletions and id listing, and
- * search.
+ * column map, column edits and formula scans, row writes, updates, deletions and id listing,
+ * search, and reading rows (get_sheet, get_row).
  */
 public final class SheetsConfiguration implements CamelConfiguration {
 
@@ -38,6 +41,14 @@ public final class SheetsConfiguration implements CamelConfiguration {
     private int searchContextChars;
     @PropertyInject("tools.search.regex-time-limit-ms")
     private long searchRegexTimeLimitMillis;
+    @PropertyInject("tools.max-answer-chars")
+    private int maxAnswerChars;
+    @PropertyInject("tools.max-cell-chars")
+    private int maxCellChars;
+    @PropertyInject("tools.url-lookup.page-size")
+    private int urlLookupPageSize;
+    @PropertyInject("tools.url-lookup.max-pages")
+    private int urlLookupMaxPages;
 
     @Override
     public void configure(CamelContext camel) {
@@ -64,6 +75,9 @@ public final class SheetsConfiguration implements CamelConfiguration {
         rowIdListing.setPageSize(rowsPageSize);
         registry.bind("rowIdListing", rowIdListing);
         registry.bind("sheetSearch", sheetSearch());
+        ReadLimits readLimits = new ReadLimits(maxAnswerChars, maxCellChars, rowsPageSize);
+        registry.bind("sheetReading", new SheetReading(readLimits, urlLookupPageSize, urlLookupMaxPages));
+        registry.bind("rowReading", new RowReading(readLimits));
     }
 
     private SheetSearch sheetSearch() {

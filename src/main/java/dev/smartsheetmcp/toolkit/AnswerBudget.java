@@ -10,6 +10,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  */
 public final class AnswerBudget {
 
+    /** The {@code max_chars} a call may ask for: from a useful page to what no model context holds. */
+    public static final int MIN_MAX_CHARS = 1_000;
+    public static final int MAX_MAX_CHARS = 1_000_000;
+
     private final int maxChars;
     private int usedChars;
     private int taken;
@@ -19,6 +23,16 @@ public final class AnswerBudget {
         if (maxChars <= 0) throw new IllegalArgumentException("maxChars must be positive");
         this.maxChars = maxChars;
         this.usedChars = reservedChars;
+    }
+
+    /** The call's {@code max_chars} argument, checked to be in range, or {@code fallback} (the configured default). */
+    public static int maxChars(ToolArguments arguments, int fallback) {
+        int maxChars = arguments.optionalInt("max_chars").orElse(fallback);
+        if (maxChars < MIN_MAX_CHARS || maxChars > MAX_MAX_CHARS) {
+            throw ToolException.invalidArgument("max_chars", "must be between " + MIN_MAX_CHARS + " and " + MAX_MAX_CHARS
+                    + " characters, got " + maxChars);
+        }
+        return maxChars;
     }
 
     /** Takes {@code item} (counting its JSON and a separator) when it fits, or when it is the first. */

@@ -46,15 +46,6 @@ public final class KeyedPages {
         return new Page<>(taken, start, cursor);
     }
 
-    /** {@code max_chars} when given (at least {@code minimum}), else {@code fallback}. */
-    public static int maxChars(ToolArguments arguments, int fallback, int minimum) {
-        int maxChars = arguments.optionalInt("max_chars").orElse(fallback);
-        if (maxChars < minimum) {
-            throw ToolException.invalidArgument("max_chars", "must be at least " + minimum + " characters, got " + maxChars);
-        }
-        return maxChars;
-    }
-
     private static <T> int start(String tool, Map<String, Object> arguments, List<T> items, Function<T, String> key) {
         Object cursor = arguments.get(Cursor.ARGUMENT);
         if (cursor == null) return 0;

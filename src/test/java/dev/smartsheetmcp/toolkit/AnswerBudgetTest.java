@@ -29,6 +29,16 @@ class AnswerBudgetTest {
     }
 
     @Test
+    void maxCharsIsTheCallsOwnWithinItsRangeOrTheDefault() {
+        assertThat(AnswerBudget.maxChars(ToolArguments.of(Map.of()), 20_000)).isEqualTo(20_000);
+        assertThat(AnswerBudget.maxChars(ToolArguments.of(Map.of("max_chars", 1_000)), 20_000)).isEqualTo(1_000);
+        assertThatThrownBy(() -> AnswerBudget.maxChars(ToolArguments.of(Map.of("max_chars", 10)), 20_000))
+                .hasMessage("Invalid argument 'max_chars': must be between 1000 and 1000000 characters, got 10");
+        assertThatThrownBy(() -> AnswerBudget.maxChars(ToolArguments.of(Map.of("max_chars", 2_000_000)), 20_000))
+                .hasMessageContaining("got 2000000");
+    }
+
+    @Test
     void countsCharactersNotUtf16Units() {
         assertThat(AnswerBudget.jsonLength("😀é")).isEqualTo(4);
     }

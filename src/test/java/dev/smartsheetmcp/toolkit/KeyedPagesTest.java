@@ -47,10 +47,7 @@ class KeyedPagesTest {
     }
 
     @Test
-    void refusesAMaxCharsBelowTheMinimumAndACursorOfAnotherTool() {
-        assertThatThrownBy(() -> KeyedPages.maxChars(ToolArguments.of(Map.of("max_chars", 10)), 20_000, 1000))
-                .hasMessageContaining("max_chars");
-        assertThat(KeyedPages.maxChars(ToolArguments.of(Map.of()), 20_000, 1000)).isEqualTo(20_000);
+    void refusesACursorOfAnotherTool() {
         String cursor = KeyedPages.page("a", new HashMap<>(), items(0, 30), KEY, new AnswerBudget(100, 0)).cursor();
         assertThatThrownBy(() -> KeyedPages.page("b", new HashMap<>(Map.of("cursor", cursor)), items(0, 30), KEY,
                 new AnswerBudget(100, 0))).hasMessageContaining("another tool");

@@ -1,6 +1,8 @@
 package dev.smartsheetmcp.sandbox.smartsheet;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A sheet row: its cells by column id. Mutable; guarded by its sheet's lock. */
@@ -10,6 +12,11 @@ final class Row {
     final long autoNumber;
     final String createdAt;
     String modifiedAt;
+    /** The row this one is indented under, or null at the top level. */
+    Long parentId;
+    /** Row discussions and attachments as the API renders them (seeded directly; no endpoint writes them). */
+    final List<Map<String, Object>> discussions = new ArrayList<>();
+    final List<Map<String, Object>> attachments = new ArrayList<>();
     private final Map<Long, Cell> cells = new HashMap<>();
 
     Row(long id, long autoNumber, String now) {

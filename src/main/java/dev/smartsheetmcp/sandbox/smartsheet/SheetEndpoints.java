@@ -62,6 +62,7 @@ final class SheetEndpoints {
     private Router.Reply listSheets(ApiRequest request) {
         List<Map<String, Object>> summaries = new ArrayList<>();
         for (Sheet sheet : store.sheets()) {
+            if (!store.accessible(sheet.id)) continue;
             synchronized (sheet) {
                 Map<String, Object> summary = SheetViews.summary(sheet);
                 summary.put("version", sheet.version);
@@ -96,6 +97,11 @@ final class SheetEndpoints {
             Row row = sheet.requireRow(request.pathId("rowId"));
             Map<String, Object> view = SheetViews.row(sheet, row, options, false);
             view.put("sheetId", sheet.id);
+            if (options.include().contains("columns")) {
+                List<Map<String, Object>> columns = new ArrayList<>();
+                for (int i = 0; i < sheet.columns.size(); i++) columns.add(SheetViews.column(sheet.columns.get(i), i));
+                view.put("columns", columns);
+            }
             return Router.Reply.ok(view);
         }
     }

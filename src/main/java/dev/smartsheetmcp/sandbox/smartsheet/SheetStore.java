@@ -22,6 +22,8 @@ final class SheetStore {
     private final List<Folder> folderOrder = new CopyOnWriteArrayList<>();
     private final List<Folder> homeFolders = new CopyOnWriteArrayList<>();
     private final Set<Long> denied = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Report> reports = new ConcurrentHashMap<>();
+    private final List<Report> reportOrder = new CopyOnWriteArrayList<>();
 
     SheetStore(IdSource ids) {
         this.ids = ids;
@@ -123,6 +125,26 @@ final class SheetStore {
 
     List<Folder> homeFolders() {
         return homeFolders;
+    }
+
+    Report createReport(String name, List<Sheet> sources, List<String> titles) {
+        Map<String, Long> virtualIds = new java.util.LinkedHashMap<>();
+        virtualIds.put(Report.SHEET_NAME, ids.next());
+        for (String title : titles) virtualIds.put(title, ids.next());
+        Report report = new Report(ids.next(), name, sources, titles, virtualIds);
+        reports.put(report.id, report);
+        reportOrder.add(report);
+        return report;
+    }
+
+    Report report(long reportId) {
+        Report report = reports.get(reportId);
+        if (report == null) throw ApiError.notFound();
+        return report;
+    }
+
+    List<Report> reports() {
+        return reportOrder;
     }
 
     List<Sheet> sheets() {

@@ -97,6 +97,7 @@ final class SheetViews {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", row.id);
         if (forWriteResult) view.put("sheetId", sheet.id);
+        if (row.parentId != null) view.put("parentId", row.parentId);
         view.put("rowNumber", rowNumber);
         if (forWriteResult) view.put("version", sheet.version);
         view.put("expanded", true);
@@ -117,6 +118,8 @@ final class SheetViews {
             if (cell != null) cells.add(cell);
         }
         view.put("cells", cells);
+        if (options.include().contains("discussions")) view.put("discussions", List.copyOf(row.discussions));
+        if (options.include().contains("attachments")) view.put("attachments", List.copyOf(row.attachments));
         return view;
     }
 

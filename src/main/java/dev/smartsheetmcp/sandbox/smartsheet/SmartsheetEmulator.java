@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An in-process Smartsheet API 2.0 for sandbox mode, tests and benchmarks: bearer tokens,
- * the per-token rate limit, sheets, rows, columns, workspaces, folders, sheet copies, sheet
- * summaries and search, with Smartsheet's error
+ * the per-token rate limit, sheets, rows (with parents, discussions and attachments), columns,
+ * workspaces, folders, sheet copies, sheet summaries, search and reports, with Smartsheet's error
  * codes and 64-bit ids above 2^53. State lives in memory.
  *
  * <p>Per-operation counters count requests the API served (authenticated and within the
@@ -52,6 +52,7 @@ public final class SmartsheetEmulator extends EmulatorServer {
         new SheetCopyEndpoints(store).registerOn(router);
         new SummaryEndpoints(store).registerOn(router);
         new SearchEndpoints(store).registerOn(router);
+        new ReportEndpoints(store).registerOn(router);
     }
 
     /** Accepts {@code Authorization: Bearer <token>}. */
@@ -88,7 +89,10 @@ public final class SmartsheetEmulator extends EmulatorServer {
         return store.createSheet(store.folder(folderId), name, columns).id;
     }
 
-    /** The token's user loses access to a sheet, folder or workspace: requests naming it answer 403/1004. */
+    /**
+     * The token's user loses access to a sheet, folder or workspace: requests naming it answer
+     * 403/1004, and listings and search leave it out.
+     */
     public void denyAccess(long id) {
         store.deny(id);
     }
@@ -102,16 +106,68 @@ public final class SmartsheetEmulator extends EmulatorServer {
         Workspace workspace = workspaceIdOrNull == null ? null : store.workspace(workspaceIdOrNull);
         Sheet sheet = store.createSheet(workspace, name, columns);
         synchronized (sheet) {
-            for (Map<String, Object> values : rowsByColumnTitle) {
-                Row row = sheet.newRow(store.ids.next());
-                values.forEach((title, value) -> {
-                    Column column = editableColumn(sheet, title);
-                    CellWrite.fromPerson(column, value).applyTo(row.cell(column.id));
-                });
-                sheet.place(row, sheet.rows.size());
-            }
+            for (Map<String, Object> values : rowsByColumnTitle) sheet.place(filledRow(sheet, values), sheet.rows.size());
         }
         return sheet.id;
+    }
+
+    /** Seeds a row report over {@code sheetIds}: their rows, in order, under the columns of these titles. */
+    public long createReport(String name, List<Long> sheetIds, List<String> columnTitles) {
+        return store.createReport(name, sheetIds.stream().map(store::sheet).toList(), columnTitles).id;
+    }
+
+    /** Adds rows at the top ({@code atTop}) or the bottom, as a person would; answers their ids. */
+    public List<Long> addRows(long sheetId, boolean atTop, List<Map<String, Object>> rowsByColumnTitle) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            List<Long> added = new ArrayList<>();
+            for (Map<String, Object> values : rowsByColumnTitle) {
+                Row row = filledRow(sheet, values);
+                sheet.place(row, atTop ? added.size() : sheet.rows.size());
+                added.add(row.id);
+            }
+            sheet.touch();
+            return added;
+        }
+    }
+
+    /** Deletes rows as a person would. */
+    public void deleteRows(long sheetId, List<Long> rowIds) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            rowIds.forEach(id -> sheet.remove(seededRow(sheet, id)));
+            sheet.touch();
+        }
+    }
+
+    /** Indents {@code childRowId} under {@code parentRowId} (the child is expected to follow its parent). */
+    public void indent(long sheetId, long parentRowId, long childRowId) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            seededRow(sheet, parentRowId);
+            seededRow(sheet, childRowId).parentId = parentRowId;
+        }
+    }
+
+    /** A discussion on a row, with one comment. */
+    public void addRowDiscussion(long sheetId, long rowId, String comment) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            seededRow(sheet, rowId).discussions.add(RowDetails.discussion(store.ids.next(), rowId, comment));
+        }
+    }
+
+    /** A file attached to a row. */
+    public void addRowAttachment(long sheetId, long rowId, String fileName, String mimeType, long sizeInKb) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            seededRow(sheet, rowId).attachments.add(RowDetails.attachment(store.ids.next(), rowId, fileName, mimeType, sizeInKb));
+        }
+    }
+
+    /** The sheet's permalink, as List Sheets and Get Sheet answer it. */
+    public String permalink(long sheetId) {
+        return store.sheet(sheetId).permalink();
     }
 
     /** Served requests of one operation, such as {@code "PUT /sheets/{sheetId}/rows"}. */
@@ -251,6 +307,16 @@ public final class SmartsheetEmulator extends EmulatorServer {
         String token = authorization.substring(prefix.length()).trim();
         if (!tokens.contains(token)) throw ApiError.invalidToken();
         return token;
+    }
+
+    /** A new row holding values keyed by column title, as a person typed them. */
+    private Row filledRow(Sheet sheet, Map<String, Object> values) {
+        Row row = sheet.newRow(store.ids.next());
+        values.forEach((title, value) -> {
+            Column column = editableColumn(sheet, title);
+            CellWrite.fromPerson(column, value).applyTo(row.cell(column.id));
+        });
+        return row;
     }
 
     /** A column people can type into: not a system column, not a column formula. */

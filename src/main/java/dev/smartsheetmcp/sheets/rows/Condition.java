@@ -19,7 +19,7 @@ import java.util.Set;
  * {@code contains} ignores case. An empty cell matches only isEmpty (and,
  * in a CHECKBOX column, equals false); equals null means isEmpty.
  */
-record Condition(Column column, String operator, Object expected) {
+public record Condition(Column column, String operator, Object expected) {
 
     static final Set<String> OPERATORS = Set.of("equals", "contains", "greaterThan", "lessThan", "isEmpty", "isNotEmpty");
     private static final Set<String> DATE_TYPES = Set.of("DATE", "DATETIME", "ABSTRACT_DATETIME");
@@ -27,6 +27,17 @@ record Condition(Column column, String operator, Object expected) {
     static Condition of(Object raw, SheetColumns columns, String field) {
         if (!(raw instanceof Map<?, ?> condition)) throw ToolException.invalidArgument(field, "must be an object {columnId, operator, value}");
         Column column = columns.requireId(Ids.parse(condition.get("columnId"), field + ".columnId"), field + ".columnId");
+        return checked(column, condition, field);
+    }
+
+    /** A condition naming its column by title: {@code {column, operator, value}}, as the read tools take it. */
+    public static Condition byTitle(Object raw, SheetColumns columns, String field) {
+        if (!(raw instanceof Map<?, ?> condition)) throw ToolException.invalidArgument(field, "must be an object {column, operator, value}");
+        if (!(condition.get("column") instanceof String title)) throw ToolException.invalidArgument(field + ".column", "must be a column title");
+        return checked(columns.requireTitle(title, field + ".column"), condition, field);
+    }
+
+    private static Condition checked(Column column, Map<?, ?> condition, String field) {
         Object operatorValue = condition.get("operator");
         if (!(operatorValue instanceof String operator) || !OPERATORS.contains(operator)) {
             throw ToolException.invalidArgument(field + ".operator", "must be one of equals, contains, greaterThan, lessThan, isEmpty, isNotEmpty");
@@ -52,7 +63,8 @@ record Condition(Column column, String operator, Object expected) {
         return new Condition(column, operator, expected);
     }
 
-    boolean test(JsonNode cell) {
+    /** Whether the cell (as Get Sheet answers it; null when the row has none in this column) meets the condition. */
+    public boolean test(JsonNode cell) {
         Object actual = actual(cell);
         boolean empty = actual == null || actual instanceof String text && text.isBlank()
                 || "CHECKBOX".equals(column.type()) && Boolean.FALSE.equals(actual);
