@@ -10,6 +10,7 @@ import dev.smartsheetmcp.schedules.SchedulesConfiguration;
 import dev.smartsheetmcp.sheets.SheetsConfiguration;
 import dev.smartsheetmcp.smartsheet.SmartsheetClientConfiguration;
 import dev.smartsheetmcp.toolkit.Json;
+import dev.smartsheetmcp.users.UsersConfiguration;
 import dev.smartsheetmcp.workspaces.WorkspacesConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ public final class Application {
         // beans by the names the routes use, in the order they need one another
         Stream.of(new Json(), new JobsConfiguration(), new AnalysisConfiguration(), new SchedulesConfiguration(),
                 new AzureClientConfiguration(), new SmartsheetClientConfiguration(), new SheetsConfiguration(),
-                new WorkspacesConfiguration(), new OpsConfiguration())
+                new WorkspacesConfiguration(), new UsersConfiguration(), new OpsConfiguration())
                 .forEach(main.configure()::addConfiguration);
         return main;
     }

@@ -31,6 +31,20 @@ public final class ToolCalls {
         }
     }
 
+    /** The JSON answer of a call that must succeed with an answer of at most {@code maxChars} characters. */
+    public static JsonNode okWithin(McpSyncClient client, String tool, Map<String, Object> arguments, int maxChars) {
+        McpSchema.CallToolResult result = call(client, tool, arguments);
+        if (Boolean.TRUE.equals(result.isError())) throw new AssertionError(tool + " failed: " + text(result));
+        String text = text(result);
+        int length = text.codePointCount(0, text.length());
+        if (length > maxChars) throw new AssertionError(tool + " answered " + length + " characters, over max_chars " + maxChars);
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError(tool + " answered no JSON: " + text, e);
+        }
+    }
+
     /** The error text of a call that must fail as a tool error (isError: true). */
     public static String error(McpSyncClient client, String tool, Map<String, Object> arguments) {
         McpSchema.CallToolResult result = call(client, tool, arguments);
