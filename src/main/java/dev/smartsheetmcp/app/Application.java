@@ -14,6 +14,7 @@ import dev.smartsheetmcp.sheets.SheetsConfiguration;
 import dev.smartsheetmcp.smartsheet.SmartsheetClientConfiguration;
 import dev.smartsheetmcp.summary.SummaryConfiguration;
 import dev.smartsheetmcp.toolkit.Json;
+import dev.smartsheetmcp.users.UsersConfiguration;
 import dev.smartsheetmcp.workspaces.WorkspacesConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,8 +89,8 @@ public final class Application {
         // beans by the names the routes use, in the order they need one another
         Stream.of(new Json(), new JobsConfiguration(), new AnalysisConfiguration(), new SchedulesConfiguration(),
                 new AzureClientConfiguration(), new SmartsheetClientConfiguration(), new SheetsConfiguration(),
-                new WorkspacesConfiguration(), new ReportsConfiguration(), new FoldersConfiguration(),
-                new SearchConfiguration(), new SummaryConfiguration(), new OpsConfiguration())
+                new WorkspacesConfiguration(), new UsersConfiguration(), new ReportsConfiguration(),
+                new FoldersConfiguration(), new SearchConfiguration(), new SummaryConfiguration(), new OpsConfiguration())
                 .forEach(main.configure()::addConfiguration);
         return main;
     }

@@ -1,8 +1,7 @@
 package dev.smartsheetmcp.folders;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.smartsheetmcp.toolkit.AnswerBudget;
-import dev.smartsheetmcp.toolkit.KeyedPages;
+import dev.smartsheetmcp.toolkit.BudgetedList;
 import dev.smartsheetmcp.toolkit.ToolArguments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,13 +15,13 @@ import java.util.Map;
 public final class FolderViews {
 
     static final String GET_FOLDER = "get_folder";
-    /** Room for the answer's frame besides its items: ids, name, permalink, counts and a cursor. */
-    private static final int FRAME_CHARS = 600;
-    /** The smallest max_chars accepted: a frame and one item. */
     /** The kinds of item a folder holds, in answer order: Smartsheet's attribute and our name for it. */
     private static final List<String[]> KINDS = List.of(new String[] {"folders", "folders"},
             new String[] {"sheets", "sheets"}, new String[] {"reports", "reports"},
             new String[] {"sights", "dashboards"}, new String[] {"templates", "templates"});
+
+    /** Room kept in the budget for the note an answer may end with. */
+    private static final String NOTE_ROOM = " ".repeat(100);
 
     private int defaultMaxChars = 20_000;
 
@@ -35,21 +34,23 @@ public final class FolderViews {
      * templates), as many as fit {@code max_chars}, with a cursor for the rest.
      */
     public Map<String, Object> folder(JsonNode folder, Map<String, Object> arguments) {
-        ToolArguments args = ToolArguments.of(arguments);
-        int maxChars = AnswerBudget.maxChars(args, defaultMaxChars);
         List<Map<String, Object>> items = new ArrayList<>();
         for (String[] kind : KINDS) {
             for (JsonNode node : folder.path(kind[0])) items.add(item(kind[1], node));
         }
-        KeyedPages.Page<Map<String, Object>> page = KeyedPages.page(GET_FOLDER, arguments, items,
-                item -> item.get("kind") + ":" + item.get("id"), new AnswerBudget(maxChars, FRAME_CHARS));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("folder_id", id(folder));
         view.put("name", folder.path("name").asText());
         view.put("permalink", textOrNull(folder, "permalink"));
         view.put("total_count", items.size());
-        view.put("returned", page.items().size());
+        view.put("returned", 0);
         for (String[] kind : KINDS) view.put(kind[1], new ArrayList<Map<String, Object>>());
+        view.put("note", NOTE_ROOM);
+        BudgetedList<Map<String, Object>> page = BudgetedList.<Map<String, Object>>of(GET_FOLDER, arguments, defaultMaxChars)
+                .frame(view);
+        page.offerAll(page.remainder(items, FolderViews::key, "item"));
+        view.remove("note");
+        view.put("returned", page.items().size());
         for (Map<String, Object> item : page.items()) {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> list = (List<Map<String, Object>>) view.get((String) item.get("kind"));
@@ -57,11 +58,15 @@ public final class FolderViews {
             shown.remove("kind");
             list.add(shown);
         }
-        if (page.cursor() != null) {
-            view.put("cursor", page.cursor());
+        page.finish(view, FolderViews::key);
+        if (view.containsKey("cursor")) {
             view.put("note", "More items than fit max_chars; call get_folder again with this cursor for the rest");
         }
         return view;
+    }
+
+    private static String key(Map<String, Object> item) {
+        return item.get("kind") + ":" + item.get("id");
     }
 
     /** create_folder, from Create Folder's Result. */

@@ -2,6 +2,8 @@ package dev.smartsheetmcp.jobs;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +16,17 @@ import javax.sql.DataSource;
  */
 public final class JobReports {
 
-    private static final String LIST = """
-            SELECT * FROM analysis_job
+    private static final String FILTERS = """
             WHERE (CAST(? AS VARCHAR(16)) IS NULL OR status = ?) AND (CAST(? AS BIGINT) IS NULL OR sheet_id = ?)
-              AND (CAST(? AS VARCHAR(64)) IS NULL OR schedule_name = ?)
-            ORDER BY created_at DESC LIMIT ?""";
+              AND (CAST(? AS VARCHAR(64)) IS NULL OR schedule_name = ?)""";
+
+    /** Newest first; with a job to continue after, the jobs older than it (created at the same instant: smaller id). */
+    private static final String LIST = "SELECT * FROM analysis_job " + FILTERS + """
+
+              AND (CAST(? AS TIMESTAMP) IS NULL OR created_at < ? OR (created_at = ? AND id < ?))
+            ORDER BY created_at DESC, id DESC LIMIT ?""";
+
+    private static final String COUNT = "SELECT COUNT(*) AS job_count FROM analysis_job " + FILTERS;
 
     private static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) AS job_count FROM analysis_job GROUP BY status";
 
@@ -42,7 +50,44 @@ public final class JobReports {
 
     /** Newest first, optionally only one status, one sheet and one schedule's jobs. */
     public List<JobRecord> list(String status, Long sheetId, String scheduleName, int limit) {
-        return sql.list(LIST, JobRecord::from, status, status, sheetId, sheetId, scheduleName, scheduleName, limit);
+        return list(status, sheetId, scheduleName, null, limit);
+    }
+
+    /** As {@link #list(String, Long, String, int)}, the jobs listed after {@code after} (none: from the newest). */
+    public List<JobRecord> list(String status, Long sheetId, String scheduleName, JobKey after, int limit) {
+        Timestamp createdAt = after == null ? null : Timestamp.from(after.createdAt());
+        String id = after == null ? null : after.id();
+        return sql.list(LIST, JobRecord::from, status, status, sheetId, sheetId, scheduleName, scheduleName,
+                createdAt, createdAt, createdAt, id, limit);
+    }
+
+    /** How many jobs the same filters select. */
+    public int count(String status, Long sheetId, String scheduleName) {
+        return sql.query(COUNT, rs -> rs.next() ? rs.getInt("job_count") : 0,
+                status, status, sheetId, sheetId, scheduleName, scheduleName);
+    }
+
+    /** A job's place in the newest-first order: its creation time, then its id. */
+    public record JobKey(Instant createdAt, String id) {
+        public static JobKey of(JobRecord job) {
+            return new JobKey(job.createdAt(), job.spec().id());
+        }
+
+        /** The key as a cursor holds it. */
+        public String text() {
+            return createdAt + "|" + id;
+        }
+
+        /** A key {@link #text()} wrote, or empty when it is not one. */
+        public static java.util.Optional<JobKey> parse(String text) {
+            int bar = text.indexOf('|');
+            if (bar < 0) return java.util.Optional.empty();
+            try {
+                return java.util.Optional.of(new JobKey(Instant.parse(text.substring(0, bar)), text.substring(bar + 1)));
+            } catch (java.time.format.DateTimeParseException e) {
+                return java.util.Optional.empty();
+            }
+        }
     }
 
     /** How many jobs are in each status; a status no job is in is absent. */

@@ -1,9 +1,12 @@
 package dev.smartsheetmcp.jobs;
 
+import dev.smartsheetmcp.toolkit.BudgetedList;
+import dev.smartsheetmcp.toolkit.Cursor;
 import dev.smartsheetmcp.toolkit.ToolArguments;
 import dev.smartsheetmcp.toolkit.ToolException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ public final class JobStatusView {
 
     private final JobQueue queue;
     private final JobReports reports;
+    private int defaultMaxChars = 20_000;
 
     public JobStatusView(JobQueue queue, JobReports reports) {
         this.queue = queue;
@@ -30,13 +34,41 @@ public final class JobStatusView {
         return describe(requireJob(arguments), true);
     }
 
+    /**
+     * list_jobs: newest first, at most {@code limit} jobs over all pages, each page within max_chars;
+     * a cursor continues after the last job answered (jobs queued meanwhile do not shift it).
+     */
     public Map<String, Object> list(Map<String, Object> arguments) {
         ToolArguments args = ToolArguments.of(arguments);
         String status = args.optionalText("status").orElse(null);
         Long sheetId = args.optionalId("sheet_id").orElse(null);
         String schedule = args.optionalText("schedule").orElse(null);
         int limit = args.optionalInt("limit").orElse(50);
-        return listing(reports.list(status, sheetId, schedule, limit), job -> false);
+        BudgetedList<JobRecord> page = BudgetedList.of("list_jobs", arguments, defaultMaxChars);
+        JobReports.JobKey after = page.after().map(text -> JobReports.JobKey.parse(text).orElseThrow(() ->
+                ToolException.invalidArgument(Cursor.ARGUMENT, "is not a cursor this server answered; pass it back unchanged")))
+                .orElse(null);
+        int remaining = Math.max(limit - page.answeredBefore(), 0);
+        List<JobRecord> records = remaining == 0 ? List.of() : reports.list(status, sheetId, schedule, after, remaining);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("jobs", List.of());
+        answer.put("count", 0);
+        answer.put("total_count", Math.min(limit, reports.count(status, sheetId, schedule)));
+        page.frame(answer);
+        List<Map<String, Object>> jobs = new ArrayList<>();
+        for (JobRecord job : records) {
+            Map<String, Object> view = describe(job, false);
+            if (!page.offer(job, view)) break;
+            jobs.add(view);
+        }
+        answer.put("jobs", jobs);
+        answer.put("count", jobs.size());
+        return page.finish(answer, job -> JobReports.JobKey.of(job).text());
+    }
+
+    /** The size budget of list_jobs when the call gives no max_chars (tools.max-answer-chars). */
+    public void setDefaultMaxChars(int defaultMaxChars) {
+        this.defaultMaxChars = defaultMaxChars;
     }
 
     /** The newest jobs as {@code list_jobs} shows them, plus the top row errors of jobs that have failed rows. */

@@ -39,6 +39,8 @@ public final class JobsConfiguration implements CamelConfiguration {
     private int maxAttempts;
     @PropertyInject("jobs.retry-delay-seconds")
     private int retryDelaySeconds;
+    @PropertyInject("tools.max-answer-chars")
+    private int maxAnswerChars;
     @PropertyInject("metrics.queue-depth-refresh-seconds")
     private int queueDepthRefreshSeconds;
 
@@ -60,7 +62,9 @@ public final class JobsConfiguration implements CamelConfiguration {
         registry.bind("jobRunner", new JobRunner(queue, workItems, reports, lease, maxFailedFraction,
                 minRowsBeforeFailing, maxAttempts, retryDelaySeconds));
         registry.bind("batchWrites", new BatchWrites(queue, workItems));
-        registry.bind("jobStatusView", new JobStatusView(queue, reports));
+        JobStatusView statusView = new JobStatusView(queue, reports);
+        statusView.setDefaultMaxChars(maxAnswerChars);
+        registry.bind("jobStatusView", statusView);
         MeterRegistry meters = CamelContextHelper.mandatoryLookup(camel, MicrometerConstants.METRICS_REGISTRY_NAME,
                 MeterRegistry.class);
         registry.bind("jobMetrics", new JobMetrics(queue, reports, meters, queueDepthRefreshSeconds));

@@ -2,10 +2,10 @@ package dev.smartsheetmcp.schedules;
 
 import dev.smartsheetmcp.analysis.prompts.AnalysisType;
 import dev.smartsheetmcp.jobs.JobQueue;
+import dev.smartsheetmcp.toolkit.BudgetedList;
 import dev.smartsheetmcp.toolkit.ToolArguments;
 import dev.smartsheetmcp.toolkit.ToolException;
 import dev.smartsheetmcp.schedules.ScheduleStore.Firing;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +26,7 @@ public final class ScheduleTools {
     private final ScheduleTriggers triggers;
     private final JobQueue jobs;
     private final String defaultTimeZone;
+    private int defaultMaxChars = 20_000;
 
     public ScheduleTools(ScheduleBook book, ScheduleStore store, ScheduleTriggers triggers, JobQueue jobs,
                          String defaultTimeZone) {
@@ -74,13 +75,26 @@ public final class ScheduleTools {
         return describe(schedule);
     }
 
+    /** list_schedules: by name, as many as fit max_chars after the cursor's; count is this answer's, total_count all. */
     public Map<String, Object> list(Map<String, Object> arguments) throws SchedulerException {
-        List<Map<String, Object>> schedules = new ArrayList<>();
-        for (Schedule schedule : book.all()) schedules.add(describe(schedule));
+        BudgetedList<Map<String, Object>> page = BudgetedList.of("list_schedules", arguments, defaultMaxChars);
+        List<Schedule> all = book.all();
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("schedules", schedules);
-        answer.put("count", schedules.size());
-        return answer;
+        answer.put("schedules", List.of());
+        answer.put("count", 0);
+        answer.put("total_count", all.size());
+        page.frame(answer);
+        for (Schedule schedule : page.remainder(all, Schedule::name, "schedule")) {
+            if (!page.offer(describe(schedule))) break;
+        }
+        answer.put("schedules", page.items());
+        answer.put("count", page.items().size());
+        return page.finish(answer, schedule -> (String) schedule.get("name"));
+    }
+
+    /** The size budget of list_schedules when the call gives no max_chars (tools.max-answer-chars). */
+    public void setDefaultMaxChars(int defaultMaxChars) {
+        this.defaultMaxChars = defaultMaxChars;
     }
 
     public Map<String, Object> delete(Map<String, Object> arguments) throws SchedulerException {

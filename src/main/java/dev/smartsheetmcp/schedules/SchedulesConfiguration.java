@@ -29,6 +29,8 @@ public final class SchedulesConfiguration implements CamelConfiguration {
     private int threads;
     @PropertyInject("schedules.misfire-policy")
     private String misfirePolicy;
+    @PropertyInject("tools.max-answer-chars")
+    private int maxAnswerChars;
     @PropertyInject("schedules.default-time-zone")
     private String defaultTimeZone;
 
@@ -49,6 +51,8 @@ public final class SchedulesConfiguration implements CamelConfiguration {
         ScheduleBook book = new ScheduleBook(store, triggers);
         registry.bind("scheduleBook", book);
         registry.bind("scheduleFirings", new ScheduleFirings(store, jobs, lease));
-        registry.bind("scheduleTools", new ScheduleTools(book, store, triggers, jobs, defaultTimeZone));
+        ScheduleTools tools = new ScheduleTools(book, store, triggers, jobs, defaultTimeZone);
+        tools.setDefaultMaxChars(maxAnswerChars);
+        registry.bind("scheduleTools", tools);
     }
 }

@@ -1,8 +1,7 @@
 package dev.smartsheetmcp.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.smartsheetmcp.toolkit.AnswerBudget;
-import dev.smartsheetmcp.toolkit.KeyedPages;
+import dev.smartsheetmcp.toolkit.BudgetedList;
 import dev.smartsheetmcp.toolkit.TextCut;
 import dev.smartsheetmcp.toolkit.ToolArguments;
 import java.util.ArrayList;
@@ -19,8 +18,8 @@ import java.util.Map;
 public final class SearchViews {
 
     static final String TOOL = "search";
-    /** Room for the answer's frame besides its results: query, scopes, counts, a note and a cursor. */
-    private static final int FRAME_CHARS = 800;
+    /** Room kept in the budget for the note an answer may end with. */
+    private static final String NOTE_ROOM = " ".repeat(220);
 
     private int defaultMaxChars = 20_000;
     private int textChars = 500;
@@ -36,23 +35,27 @@ public final class SearchViews {
 
     public Map<String, Object> results(JsonNode searchResult, Map<String, Object> arguments) {
         ToolArguments args = ToolArguments.of(arguments);
-        int maxChars = AnswerBudget.maxChars(args, defaultMaxChars);
         List<Map<String, Object>> results = new ArrayList<>();
         for (JsonNode result : searchResult.path("results")) results.add(result(result));
-        KeyedPages.Page<Map<String, Object>> page = KeyedPages.page(TOOL, arguments, results,
-                SearchViews::key, new AnswerBudget(maxChars, FRAME_CHARS));
         int totalCount = searchResult.path("totalCount").asInt(results.size());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("query", args.text("query").strip());
         view.put("scopes", new ArrayList<>(SearchRequests.scopes(args)));
         view.put("total_count", totalCount);
+        view.put("returned", 0);
+        view.put("results", List.of());
+        view.put("note", NOTE_ROOM);
+        BudgetedList<Map<String, Object>> page = BudgetedList.<Map<String, Object>>of(TOOL, arguments, defaultMaxChars)
+                .frame(view);
+        page.offerAll(page.remainder(results, SearchViews::key, "result"));
+        view.remove("note");
         view.put("returned", page.items().size());
         view.put("results", page.items());
-        if (page.cursor() != null) view.put("cursor", page.cursor());
+        page.finish(view, SearchViews::key);
         if (totalCount > results.size()) {
             view.put("note", "Smartsheet found " + totalCount + " results and lists the first " + results.size()
                     + "; narrow the query (or its scopes, or quote an exact phrase) to see the others");
-        } else if (page.cursor() != null) {
+        } else if (view.containsKey("cursor")) {
             view.put("note", "More results than fit max_chars; call search again with this cursor for the rest");
         }
         return view;

@@ -26,6 +26,12 @@ public final class SheetPager {
         return this;
     }
 
+    /** Starts at page {@code page} (1-based) instead of the first, the rows before it unread. */
+    public SheetPager startingAt(int page) {
+        this.nextPage = Math.max(page, 1);
+        return this;
+    }
+
     public boolean hasMore() {
         return totalRows < 0 || !lastPageEmpty && (long) (nextPage - 1) * pageSize < totalRows;
     }

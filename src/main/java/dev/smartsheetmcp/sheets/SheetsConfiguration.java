@@ -33,6 +33,10 @@ public final class SheetsConfiguration implements CamelConfiguration {
     private int rowsPerRequest;
     @PropertyInject("tools.rows.page-size")
     private int rowsPageSize;
+    @PropertyInject("tools.rows.ids-max-answer-chars")
+    private int rowIdsMaxAnswerChars;
+    @PropertyInject("tools.search.max-answer-chars")
+    private int searchMaxAnswerChars;
     @PropertyInject("tools.search.page-size")
     private int searchPageSize;
     @PropertyInject("tools.search.max-match-details")
@@ -73,6 +77,7 @@ public final class SheetsConfiguration implements CamelConfiguration {
         registry.bind("conditionalUpdate", conditionalUpdate);
         RowIdListing rowIdListing = new RowIdListing();
         rowIdListing.setPageSize(rowsPageSize);
+        rowIdListing.setDefaultMaxChars(rowIdsMaxAnswerChars);
         registry.bind("rowIdListing", rowIdListing);
         registry.bind("sheetSearch", sheetSearch());
         ReadLimits readLimits = new ReadLimits(maxAnswerChars, maxCellChars, rowsPageSize);
@@ -86,6 +91,7 @@ public final class SheetsConfiguration implements CamelConfiguration {
         search.setMaxMatchDetails(searchMaxMatchDetails);
         search.setContextChars(searchContextChars);
         search.setRegexTimeLimitMillis(searchRegexTimeLimitMillis);
+        search.setDefaultMaxChars(searchMaxAnswerChars);
         return search;
     }
 }

@@ -1,6 +1,7 @@
 package dev.smartsheetmcp.workspaces;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.smartsheetmcp.toolkit.BudgetedList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,49 +9,81 @@ import java.util.Map;
 
 /**
  * The answers of the workspace tools, in the existing Smartsheet MCP server's shapes: snake_case
- * keys, and every id as a string of digits (Smartsheet ids exceed 2^53).
+ * keys, and every id as a string of digits (Smartsheet ids exceed 2^53). The listings keep within
+ * the answer's size budget ({@code max_chars}) and answer a {@code cursor} when more remain.
  */
 public final class WorkspaceViews {
 
-    /** list_workspaces, from List Workspaces' IndexResult. */
-    public Map<String, Object> workspaces(JsonNode indexResult) {
-        List<Map<String, Object>> workspaces = new ArrayList<>();
+    private int defaultMaxChars = 20_000;
+
+    /** The size budget of an answer when the call gives no max_chars (tools.max-answer-chars). */
+    public void setDefaultMaxChars(int defaultMaxChars) {
+        this.defaultMaxChars = defaultMaxChars;
+    }
+
+    /** list_workspaces, from List Workspaces' IndexResult: the workspaces that fit max_chars after the cursor's. */
+    public Map<String, Object> workspaces(Map<String, Object> arguments, JsonNode indexResult) {
+        List<Map<String, Object>> all = new ArrayList<>();
         for (JsonNode workspace : indexResult.path("data")) {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", id(workspace));
             view.put("name", workspace.path("name").asText());
             view.put("permalink", textOrNull(workspace, "permalink"));
             view.put("access_level", textOrNull(workspace, "accessLevel"));
-            workspaces.add(view);
+            all.add(view);
         }
+        BudgetedList<Map<String, Object>> page = BudgetedList.of("list_workspaces", arguments, defaultMaxChars);
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("workspaces", workspaces);
-        view.put("total_count", workspaces.size());
-        return view;
+        view.put("workspaces", List.of());
+        view.put("total_count", all.size());
+        page.frame(view).offerAll(page.remainder(all, WorkspaceViews::key, "workspace"));
+        view.put("workspaces", page.items());
+        return page.finish(view, WorkspaceViews::key);
     }
 
-    /** get_workspace: the workspace and its top-level sheets, folders, reports and dashboards. */
-    public Map<String, Object> workspace(JsonNode workspace) {
+    /**
+     * get_workspace: the workspace and its top-level sheets, folders, reports and dashboards, as
+     * many as fit max_chars after the cursor's (sheets first, then folders, reports, dashboards).
+     */
+    public Map<String, Object> workspace(Map<String, Object> arguments, JsonNode workspace) {
+        BudgetedList<Content> page = BudgetedList.of("get_workspace", arguments, defaultMaxChars);
+        List<Content> contents = new ArrayList<>();
+        for (JsonNode sheet : workspace.path("sheets")) {
+            Map<String, Object> item = item(sheet);
+            item.put("permalink", textOrNull(sheet, "permalink"));
+            contents.add(new Content("sheets", item));
+        }
+        for (String kind : List.of("folders", "reports", "sights")) {
+            for (JsonNode node : workspace.path(kind)) contents.add(new Content(kind, item(node)));
+        }
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", id(workspace));
         view.put("name", workspace.path("name").asText());
         view.put("permalink", textOrNull(workspace, "permalink"));
         view.put("access_level", textOrNull(workspace, "accessLevel"));
-        List<Map<String, Object>> sheets = new ArrayList<>();
-        for (JsonNode sheet : workspace.path("sheets")) {
-            Map<String, Object> item = item(sheet);
-            item.put("permalink", textOrNull(sheet, "permalink"));
-            sheets.add(item);
+        Map<String, List<Map<String, Object>>> lists = new LinkedHashMap<>();
+        for (String kind : List.of("sheets", "folders", "reports", "sights")) {
+            lists.put(kind, new ArrayList<>());
+            view.put(kind, lists.get(kind));
         }
-        view.put("sheets", sheets);
-        view.put("folders", items(workspace.path("folders")));
-        view.put("reports", items(workspace.path("reports")));
-        view.put("sights", items(workspace.path("sights")));
-        return view;
+        view.put("total_count", contents.size());
+        page.frame(view);
+        for (Content content : page.remainder(contents, Content::key, "item")) {
+            if (!page.offer(content, content.item())) break;
+        }
+        page.items().forEach(content -> lists.get(content.kind()).add(content.item()));
+        return page.finish(view, Content::key);
     }
 
-    /** list_workspace_sheets: the workspace's top-level sheets with their timestamps when Smartsheet gives them. */
-    public Map<String, Object> workspaceSheets(JsonNode workspace) {
+    /** One of a workspace's top-level items, with the list it belongs to. */
+    record Content(String kind, Map<String, Object> item) {
+        String key() {
+            return kind + ":" + item.get("id");
+        }
+    }
+
+    /** list_workspace_sheets: the workspace's top-level sheets with their timestamps, as many as fit max_chars. */
+    public Map<String, Object> workspaceSheets(Map<String, Object> arguments, JsonNode workspace) {
         List<Map<String, Object>> sheets = new ArrayList<>();
         for (JsonNode sheet : workspace.path("sheets")) {
             Map<String, Object> item = item(sheet);
@@ -59,12 +92,19 @@ public final class WorkspaceViews {
             if (sheet.hasNonNull("modifiedAt")) item.put("modified_at", sheet.get("modifiedAt").asText());
             sheets.add(item);
         }
+        BudgetedList<Map<String, Object>> page = BudgetedList.of("list_workspace_sheets", arguments, defaultMaxChars);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("workspace_id", id(workspace));
         view.put("workspace_name", workspace.path("name").asText());
-        view.put("sheets", sheets);
+        view.put("sheets", List.of());
         view.put("total_count", sheets.size());
-        return view;
+        page.frame(view).offerAll(page.remainder(sheets, WorkspaceViews::key, "sheet"));
+        view.put("sheets", page.items());
+        return page.finish(view, WorkspaceViews::key);
+    }
+
+    private static String key(Map<String, Object> item) {
+        return (String) item.get("id");
     }
 
     /** create_workspace, from Create Workspace's Result. */

@@ -16,13 +16,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The packaged jar run as users run it: {@code java -jar}, with arguments and environment,
  * output captured to files, stopped gently or with SIGKILL.
  */
 public final class AppProcess implements AutoCloseable {
+
+    private static final int PORTS_FROM = 20_000;
+    private static final int PORTS_PER_FORK = 2_000;
+    private static final int FORK_BLOCKS = 6;
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger(new Random().nextInt(PORTS_PER_FORK));
 
     /** Variables of the application that must not leak in from the environment running the tests. */
     private static final List<String> APPLICATION_VARIABLES = List.of(
@@ -141,10 +148,24 @@ public final class AppProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) kill();
     }
 
+    /**
+     * A port free now, for an application to bind a moment later. Taken below the kernel's
+     * ephemeral range (32768 and up), so no emulator or client binding port 0 meanwhile can take
+     * it, and from a block of its own per test JVM ({@code test.fork}, set by Surefire and
+     * Failsafe), so JVMs running side by side never hand out the same port.
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        int fork = Integer.getInteger("test.fork", 1);
+        int first = PORTS_FROM + (fork - 1) % FORK_BLOCKS * PORTS_PER_FORK;
+        for (int attempt = 0; attempt < PORTS_PER_FORK; attempt++) {
+            int port = first + NEXT_PORT.getAndIncrement() % PORTS_PER_FORK;
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException inUse) {
+                // another process holds it: try the next
+            }
         }
+        throw new IOException("no free port in " + first + ".." + (first + PORTS_PER_FORK - 1));
     }
 
     private static String javaBinary() {

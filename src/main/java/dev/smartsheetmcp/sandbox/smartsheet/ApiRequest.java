@@ -21,11 +21,18 @@ final class ApiRequest {
     private final Map<String, String> pathVariables;
     private final Map<String, String> query;
     private final byte[] body;
+    private final User caller;
 
-    ApiRequest(Map<String, String> pathVariables, String rawQuery, byte[] body) {
+    ApiRequest(Map<String, String> pathVariables, String rawQuery, byte[] body, User caller) {
         this.pathVariables = pathVariables;
         this.query = parseQuery(rawQuery);
         this.body = body;
+        this.caller = caller;
+    }
+
+    /** The user whose access token made the request. */
+    User caller() {
+        return caller;
     }
 
     /** A numeric id from the path; a malformed one names nothing, so it is "Not Found". */

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process Smartsheet API 2.0 for sandbox mode, tests and benchmarks: bearer tokens,
  * the per-token rate limit, sheets, rows (with parents, discussions and attachments), columns,
- * workspaces, folders, sheet copies, sheet summaries, search and reports, with Smartsheet's error
+ * workspaces, folders, sheet copies, sheet summaries, search, reports and users, with Smartsheet's error
  * codes and 64-bit ids above 2^53. State lives in memory.
  *
  * <p>Per-operation counters count requests the API served (authenticated and within the
@@ -37,7 +36,8 @@ public final class SmartsheetEmulator extends EmulatorServer {
     private final SheetStore store = new SheetStore(new IdSource(ID_SEED));
     private final Router router = new Router();
     private final RateLimitWindow rateLimit;
-    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    /** Users draw on their own seeded ids, so adding them leaves the sheets' and workspaces' ids as they were. */
+    private final UserDirectory users = new UserDirectory(new IdSource(ID_SEED + 1));
     private final Map<String, AtomicInteger> operations = new ConcurrentHashMap<>();
     private final AtomicInteger rateLimited = new AtomicInteger();
 
@@ -53,12 +53,34 @@ public final class SmartsheetEmulator extends EmulatorServer {
         new SummaryEndpoints(store).registerOn(router);
         new SearchEndpoints(store).registerOn(router);
         new ReportEndpoints(store).registerOn(router);
+        new UserEndpoints(users, store).registerOn(router);
     }
 
-    /** Accepts {@code Authorization: Bearer <token>}. */
+    /** Accepts {@code Authorization: Bearer <token>}, a token of the account's owner (a system admin). */
     public SmartsheetEmulator addToken(String token) {
-        tokens.add(token);
+        users.giveToken(token, users.owner());
         return this;
+    }
+
+    /** Accepts {@code Authorization: Bearer <token>} as a token of the user with that email address. */
+    public SmartsheetEmulator addToken(String token, String userEmail) {
+        users.giveToken(token, users.byEmail(userEmail));
+        return this;
+    }
+
+    /** Adds a user to the account (a licensed, active member); answers its id. */
+    public long addUser(String firstName, String lastName, String email) {
+        return users.add(firstName, lastName, email, false, true, false, "ACTIVE", null).id;
+    }
+
+    /** The id of the user with that email address. */
+    public long userId(String email) {
+        return users.byEmail(email).id;
+    }
+
+    /** The owner's id: the user of the tokens {@link #addToken(String)} accepts. */
+    public long ownerUserId() {
+        return users.owner().id;
     }
 
     /** The API base URL, such as {@code http://127.0.0.1:41234/2.0}. */
@@ -288,6 +310,7 @@ public final class SmartsheetEmulator extends EmulatorServer {
 
     private Router.Reply answer(HttpExchange exchange) throws IOException {
         String token = bearerToken(exchange.getRequestHeaders().getFirst("Authorization"));
+        User caller = users.ofToken(token);
         if (!rateLimit.tryAcquire(token)) {
             rateLimited.incrementAndGet();
             throw ApiError.rateLimited();
@@ -296,7 +319,7 @@ public final class SmartsheetEmulator extends EmulatorServer {
         if (!path.startsWith("/2.0/")) throw ApiError.notFound();
         Router.Match match = router.match(exchange.getRequestMethod(), path.substring("/2.0".length()));
         operations.computeIfAbsent(match.route().operation(), key -> new AtomicInteger()).incrementAndGet();
-        ApiRequest request = new ApiRequest(match.pathVariables(), exchange.getRequestURI().getRawQuery(), readBody(exchange));
+        ApiRequest request = new ApiRequest(match.pathVariables(), exchange.getRequestURI().getRawQuery(), readBody(exchange), caller);
         return match.route().handler().handle(request);
     }
 
@@ -305,7 +328,7 @@ public final class SmartsheetEmulator extends EmulatorServer {
         String prefix = "Bearer ";
         if (!authorization.regionMatches(true, 0, prefix, 0, prefix.length())) throw ApiError.invalidToken();
         String token = authorization.substring(prefix.length()).trim();
-        if (!tokens.contains(token)) throw ApiError.invalidToken();
+        if (users.ofToken(token) == null) throw ApiError.invalidToken();
         return token;
     }
 

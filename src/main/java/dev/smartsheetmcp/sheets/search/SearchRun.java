@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sheets.SheetColumns;
 import dev.smartsheetmcp.sheets.SheetPager;
 import dev.smartsheetmcp.smartsheet.PagedRead;
+import dev.smartsheetmcp.toolkit.AnswerBudget;
+import dev.smartsheetmcp.toolkit.BudgetedList;
 import dev.smartsheetmcp.toolkit.ToolException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -36,13 +38,26 @@ public final class SearchRun implements PagedRead {
 
     private SheetPager pager;
 
-    private final List<String> rowIds = new ArrayList<>();
+    /** This answer's rows: their ids, and their match details while the limit allows. */
+    private final BudgetedList<String> page;
     private final List<Map<String, Object>> rowMatches = new ArrayList<>();
+    /** The matching row the previous answer ended with, until the read has passed it. */
+    private String anchor;
     private int matchDetails;
+    private long answeredMatches;
+    private long matchedRows;
     private long totalMatches;
 
     SearchRun(SearchPattern pattern, List<String> requestedColumns, boolean includeSystem,
               int pageSize, int maxMatchDetails, int contextChars, long regexTimeLimitMillis) {
+        this(pattern, requestedColumns, includeSystem, pageSize, maxMatchDetails, contextChars, regexTimeLimitMillis,
+                BudgetedList.of(SheetSearch.TOOL, Map.of(), AnswerBudget.MAX_MAX_CHARS));
+    }
+
+    SearchRun(SearchPattern pattern, List<String> requestedColumns, boolean includeSystem,
+              int pageSize, int maxMatchDetails, int contextChars, long regexTimeLimitMillis, BudgetedList<String> page) {
+        this.page = page;
+        this.anchor = page.after().orElse(null);
         this.pattern = pattern;
         this.requestedColumns = requestedColumns;
         this.includeSystem = includeSystem;
@@ -63,7 +78,11 @@ public final class SearchRun implements PagedRead {
 
     /** Chooses the columns to search; a title the sheet lacks is an error naming options.columns[i]. */
     void plan(JsonNode columnsAnswer) {
-        SheetColumns columns = SheetColumns.of(columnsAnswer);
+        choose(SheetColumns.of(columnsAnswer));
+        page.frame(answer(List.of(), List.of()));
+    }
+
+    private void choose(SheetColumns columns) {
         totalColumns = columns.all().size();
         columns.all().forEach(column -> columnTypes.put(column.title(), effectiveType(column)));
         if (requestedColumns.isEmpty()) {
@@ -92,26 +111,40 @@ public final class SearchRun implements PagedRead {
         return pager().nextQuery();
     }
 
+    /**
+     * Searches every row of the page, for the totals; a matching row after the previous answer's
+     * last one goes into this answer while it fits the size budget.
+     */
     @Override
-    public void takePage(JsonNode page) {
-        for (JsonNode row : pager().take(page)) {
+    public void takePage(JsonNode sheetPage) {
+        for (JsonNode row : pager().take(sheetPage)) {
+            String rowId = row.path("id").asText();
+            boolean answering = anchor == null && !page.full();
             List<Map<String, Object>> found = new ArrayList<>();
             long before = totalMatches;
             for (JsonNode cell : row.path("cells")) {
                 SheetColumns.Column column = searched.get(cell.path("columnId").asLong());
-                if (column != null && cell.hasNonNull("value")) searchCell(column, cell, found);
+                if (column != null && cell.hasNonNull("value")) searchCell(column, cell, answering ? found : null);
             }
             if (totalMatches > before) {
-                String rowId = row.path("id").asText();
-                rowIds.add(rowId);
-                if (!found.isEmpty()) {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("row_id", rowId);
-                    entry.put("matches", found);
-                    rowMatches.add(entry);
-                }
+                matchedRows++;
+                if (answering) answer(rowId, found, totalMatches - before);
             }
+            if (rowId.equals(anchor)) anchor = null;
         }
+    }
+
+    private void answer(String rowId, List<Map<String, Object>> found, long matches) {
+        Map<String, Object> entry = null;
+        if (!found.isEmpty()) {
+            entry = new LinkedHashMap<>();
+            entry.put("row_id", rowId);
+            entry.put("matches", found);
+        }
+        if (!page.offer(rowId, entry == null ? rowId : List.of(rowId, entry))) return;
+        answeredMatches += matches;
+        matchDetails += found.size();
+        if (entry != null) rowMatches.add(entry);
     }
 
     private void searchCell(SheetColumns.Column column, JsonNode cell, List<Map<String, Object>> found) {
@@ -137,11 +170,11 @@ public final class SearchRun implements PagedRead {
         }
     }
 
+    /** Counts a match; keeps its details when {@code found} collects them and the limit allows. */
     private void record(List<Map<String, Object>> found, SheetColumns.Column column, JsonNode value,
                         String matchedText, String before, String after) {
         totalMatches++;
-        if (matchDetails >= maxMatchDetails) return;
-        matchDetails++;
+        if (found == null || matchDetails + found.size() >= maxMatchDetails) return;
         Map<String, Object> match = new LinkedHashMap<>();
         match.put("column", column.title());
         match.put("value", value);
@@ -151,22 +184,29 @@ public final class SearchRun implements PagedRead {
     }
 
     Map<String, Object> result() {
+        if (anchor != null) throw BudgetedList.staleCursor("matching row");
+        return page.finish(answer(page.items(), rowMatches), rowId -> rowId);
+    }
+
+    /** The answer around {@code rowIds} and {@code matches}: also the frame the size budget sets aside. */
+    private Map<String, Object> answer(List<String> rowIds, List<Map<String, Object>> matches) {
         Map<String, Object> sheetInfo = new LinkedHashMap<>();
         sheetInfo.put("total_rows", Math.max(pager().totalRows(), 0));
         sheetInfo.put("total_columns", totalColumns);
         sheetInfo.put("column_types", columnTypes);
         Map<String, Object> searchInfo = new LinkedHashMap<>();
-        searchInfo.put("matched_rows", rowIds.size());
+        searchInfo.put("matched_rows", matchedRows);
         searchInfo.put("columns_searched", new TreeSet<>(searched.values().stream().map(SheetColumns.Column::title).toList()));
         searchInfo.put("pattern_used", pattern.patternUsed());
         searchInfo.put("total_matches", totalMatches);
         searchInfo.put("match_details_returned", matchDetails);
         searchInfo.put("match_details_limit", maxMatchDetails);
-        searchInfo.put("truncated", totalMatches > matchDetails);
+        searchInfo.put("truncated", answeredMatches > matchDetails);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("row_ids", rowIds);
-        result.put("matches", rowMatches);
+        result.put("matches", matches);
         result.put("metadata", Map.of("sheet_info", sheetInfo, "search_info", searchInfo));
+        result.put("total_count", matchedRows);
         return result;
     }
 

@@ -1,6 +1,7 @@
 package dev.smartsheetmcp.sheets.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.smartsheetmcp.toolkit.BudgetedList;
 import dev.smartsheetmcp.toolkit.ToolArguments;
 import dev.smartsheetmcp.toolkit.ToolException;
 import java.util.ArrayList;
@@ -15,10 +16,16 @@ import org.apache.camel.Variable;
  */
 public final class SheetSearch {
 
+    static final String TOOL = "smartsheet_search";
+
     private int pageSize = 5000;
     private int maxMatchDetails = 500;
     private int contextChars = 80;
     private long regexTimeLimitMillis = 1000;
+    private int defaultMaxChars = 500_000;
+
+    /** The size budget when the call gives no max_chars (tools.search.max-answer-chars). */
+    public void setDefaultMaxChars(int defaultMaxChars) { this.defaultMaxChars = defaultMaxChars; }
 
     public void setPageSize(int pageSize) { this.pageSize = pageSize; }
 
@@ -35,7 +42,8 @@ public final class SheetSearch {
         SearchPattern pattern = SearchPattern.of(args.text("pattern"), options.flag("regex", false),
                 options.flag("whole_word", false), options.flag("case_sensitive", false));
         return new SearchRun(pattern, columnTitles(options), options.flag("include_system", false),
-                pageSize, maxMatchDetails, contextChars, regexTimeLimitMillis);
+                pageSize, maxMatchDetails, contextChars, regexTimeLimitMillis,
+                BudgetedList.of(TOOL, arguments, defaultMaxChars));
     }
 
     public void plan(@Variable("search") SearchRun run, @Body JsonNode columns) {
