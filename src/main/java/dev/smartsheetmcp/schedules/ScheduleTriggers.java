@@ -77,6 +77,19 @@ public final class ScheduleTriggers {
         if (!scheduler.isStarted()) scheduler.start();
     }
 
+    /**
+     * Stops firing as the application begins to stop, before its routes do: a firing due during
+     * the stop is then a misfire at the next start (handled by the misfire policy), not a call
+     * to a stopped route that holds the stop for the direct endpoint's timeout and is lost.
+     */
+    public void stopFiring() {
+        try {
+            if (scheduler != null && scheduler.isStarted()) scheduler.standby();
+        } catch (SchedulerException e) {
+            LOG.warn("Schedules: could not pause firing before the stop: {}", e.getMessage());
+        }
+    }
+
     /** Creates, changes or removes the schedule's trigger; an unchanged trigger keeps its state (and its misfires). */
     void apply(Schedule schedule) throws SchedulerException {
         if (!schedule.enabled()) {

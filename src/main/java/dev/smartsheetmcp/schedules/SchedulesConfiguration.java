@@ -9,6 +9,7 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.CamelContextHelper;
+import org.apache.camel.support.LifecycleStrategySupport;
 
 /**
  * The schedules' beans, by the names the routes use: camel-quartz's component ({@code quartz}),
@@ -48,6 +49,12 @@ public final class SchedulesConfiguration implements CamelConfiguration {
         registry.bind("scheduleStore", store);
         ScheduleTriggers triggers = new ScheduleTriggers(misfirePolicy);
         registry.bind("scheduleTriggers", triggers);
+        camel.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext context) {
+                triggers.stopFiring();
+            }
+        });
         ScheduleBook book = new ScheduleBook(store, triggers);
         registry.bind("scheduleBook", book);
         registry.bind("scheduleFirings", new ScheduleFirings(store, jobs, lease));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smartsheetmcp.jobs.JobQueue;
 import dev.smartsheetmcp.testing.AnalysisSheets;
 import dev.smartsheetmcp.testing.JobRouteTestSupport;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,11 @@ class ScheduleFireRouteTest extends JobRouteTestSupport {
         });
         assertThat(store().firingCounts("every-second")).as("later firings skip: the first job is still queued")
                 .containsEntry("enqueued", 1);
+
+        long stopping = System.nanoTime();
+        context.stop();
+        assertThat(Duration.ofNanos(System.nanoTime() - stopping)).as("firings pause before the routes stop:"
+                + " none waits on a stopped route").isLessThan(Duration.ofSeconds(10));
     }
 
     private void createSchedule(String name, long sheetId, String cron) {
