@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smartsheetmcp.testing.AppProcess;
+import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,9 +47,30 @@ class StdioTransportIT {
             assertThat(tools).contains("get_column_map", "get_sheet_info");
             McpSchema.CallToolResult bad = client.callTool(new McpSchema.CallToolRequest("get_column_map", Map.of("sheet_id", "x")));
             assertThat(bad.isError()).isTrue();
+            readsTheDemoSheetPageByPageAndFindsItBySearch(client);
         } finally {
             client.closeGracefully();
         }
+    }
+
+    /** The read, search and user tools over stdio, as over HTTP: pages that continue by cursor without overlap. */
+    private static void readsTheDemoSheetPageByPageAndFindsItBySearch(McpSyncClient client) {
+        String workspaceId = ToolCalls.ok(client, "list_workspaces", Map.of()).path("workspaces").get(0).path("id").asText();
+        JsonNode sheet = ToolCalls.ok(client, "list_workspace_sheets", Map.of("workspace_id", workspaceId)).path("sheets").get(0);
+        String sheetId = sheet.path("id").asText();
+        Map<String, Object> read = new HashMap<>(Map.of("sheet_id", sheetId, "columns", List.of("Feedback"), "max_chars", 2_000));
+
+        JsonNode first = ToolCalls.ok(client, "get_sheet", read);
+        read.put("cursor", first.path("cursor").asText());
+        JsonNode second = ToolCalls.ok(client, "get_sheet", read);
+
+        assertThat(first.path("rows").size()).isPositive();
+        assertThat(first.path("cursor").asText()).as("520 rows do not fit 2,000 characters").isNotEmpty();
+        assertThat(second.path("rows").get(0).path("row_number").asInt())
+                .isEqualTo(first.path("rows").get(first.path("rows").size() - 1).path("row_number").asInt() + 1);
+        JsonNode found = ToolCalls.ok(client, "search", Map.of("query", sheet.path("name").asText()));
+        assertThat(found.path("results").findValuesAsText("id")).contains(sheetId);
+        assertThat(ToolCalls.ok(client, "get_current_user", Map.of()).path("email").asText()).contains("@");
     }
 
     @Test
