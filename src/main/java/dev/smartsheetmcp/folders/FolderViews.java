@@ -3,6 +3,7 @@ package dev.smartsheetmcp.folders;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.toolkit.BudgetedList;
 import dev.smartsheetmcp.toolkit.ToolArguments;
+import dev.smartsheetmcp.workspaces.WorkspaceViews;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,15 +85,7 @@ public final class FolderViews {
     /** create_sheet, from Create Sheet's Result. */
     public Map<String, Object> createdSheet(JsonNode answer, Map<String, Object> arguments) {
         JsonNode sheet = answer.path("result");
-        List<Map<String, Object>> columns = new ArrayList<>();
-        for (JsonNode column : sheet.path("columns")) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", id(column));
-            item.put("title", column.path("title").asText());
-            item.put("type", column.path("type").asText());
-            if (column.path("primary").asBoolean(false)) item.put("primary", true);
-            columns.add(item);
-        }
+        List<Map<String, Object>> columns = WorkspaceViews.createdColumns(sheet);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("success", true);
         view.put("sheet_id", id(sheet));

@@ -69,14 +69,7 @@ public final class ReportReading {
     public ReportRead start(Map<String, Object> arguments) {
         ToolArguments args = ToolArguments.of(arguments);
         long reportId = args.id("report_id");
-        List<String> titles = new ArrayList<>();
-        List<?> raw = args.optionalList("columns").orElse(List.of());
-        for (int i = 0; i < raw.size(); i++) {
-            if (!(raw.get(i) instanceof String title) || title.isBlank()) {
-                throw ToolException.invalidArgument("columns[" + i + "]", "must be a column title");
-            }
-            if (!titles.contains(title)) titles.add(title);
-        }
+        List<String> titles = args.titles("columns");
         int maxChars = limits.maxChars(args);
         int pageSize = limits.pageSize(args);
         List<String> anchors = new ArrayList<>();

@@ -90,6 +90,19 @@ public final class ToolArguments {
         return values.get(name) == null ? Optional.empty() : Optional.of(list(name));
     }
 
+    /** A list of column titles (non-blank strings), in order, each once; absent gives an empty list. */
+    public List<String> titles(String name) {
+        List<String> titles = new ArrayList<>();
+        List<?> raw = optionalList(name).orElse(List.of());
+        for (int i = 0; i < raw.size(); i++) {
+            if (!(raw.get(i) instanceof String title) || title.isBlank()) {
+                throw ToolException.invalidArgument(name + "[" + i + "]", "must be a column title");
+            }
+            if (!titles.contains(title)) titles.add(title);
+        }
+        return titles;
+    }
+
     /** A nested object; absent gives an empty one. */
     public ToolArguments object(String name) {
         Object value = values.get(name);

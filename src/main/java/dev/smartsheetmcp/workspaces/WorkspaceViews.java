@@ -118,17 +118,24 @@ public final class WorkspaceViews {
         return view;
     }
 
-    /** create_sheet_in_workspace, from Create Sheet in Workspace's Result. */
-    public Map<String, Object> createdSheet(JsonNode answer, long workspaceId) {
-        JsonNode sheet = answer.path("result");
+    /** A new sheet's columns as the create tools answer them: id, title, type, and primary on the primary column. */
+    public static List<Map<String, Object>> createdColumns(JsonNode sheet) {
         List<Map<String, Object>> columns = new ArrayList<>();
         for (JsonNode column : sheet.path("columns")) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", id(column));
             item.put("title", column.path("title").asText());
             item.put("type", column.path("type").asText());
+            if (column.path("primary").asBoolean(false)) item.put("primary", true);
             columns.add(item);
         }
+        return columns;
+    }
+
+    /** create_sheet_in_workspace, from Create Sheet in Workspace's Result. */
+    public Map<String, Object> createdSheet(JsonNode answer, long workspaceId) {
+        JsonNode sheet = answer.path("result");
+        List<Map<String, Object>> columns = createdColumns(sheet);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("success", true);
         view.put("message", "Successfully created sheet in workspace");

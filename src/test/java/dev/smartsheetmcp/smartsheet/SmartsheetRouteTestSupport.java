@@ -4,16 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sandbox.FaultInjector;
 import dev.smartsheetmcp.sandbox.smartsheet.ColumnSpec;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
+import dev.smartsheetmcp.testing.RouteTestSupport;
 import dev.smartsheetmcp.toolkit.Json;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.junit5.CamelContextConfiguration;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
  * reaches the HTTP endpoint is also copied to {@code mock:smartsheet-requests} (AdviceWith).
  * A fresh context and emulator per test, each with the settings of {@link #settings()}.
  */
-abstract class SmartsheetRouteTestSupport extends CamelMainTestSupport {
+abstract class SmartsheetRouteTestSupport extends RouteTestSupport {
 
     static final String TOKEN = "route-test-token";
     static final String GET_COLUMNS = "GET /sheets/{sheetId}/columns";
@@ -32,8 +30,6 @@ abstract class SmartsheetRouteTestSupport extends CamelMainTestSupport {
     protected final SmartsheetEmulator smartsheet;
     protected final long sheetId;
     protected MockEndpoint requests;
-    /** Handed to the test kit in {@link #configureContext}, which runs in the super constructor; filled after. */
-    private Properties overrides;
 
     protected SmartsheetRouteTestSupport(int emulatorRequestsPerMinute) {
         try {
@@ -44,8 +40,8 @@ abstract class SmartsheetRouteTestSupport extends CamelMainTestSupport {
             throw new IllegalStateException(e);
         }
         sheetId = smartsheet.createSheet(null, "Route test", List.of(ColumnSpec.primary("Name")), List.of());
-        overrides.put("smartsheet.base-url", smartsheet.baseUrl());
-        overrides.put("smartsheet.api-key", TOKEN);
+        override(settings());
+        override(Map.of("smartsheet.base-url", smartsheet.baseUrl(), "smartsheet.api-key", TOKEN));
         testConfiguration().withUseAdviceWith(true);
     }
 
@@ -57,21 +53,6 @@ abstract class SmartsheetRouteTestSupport extends CamelMainTestSupport {
         configuration.withRoutesIncludePattern("file:routes/smartsheet-client.yaml");
         configuration.addConfiguration(new Json());
         configuration.addConfiguration(new SmartsheetClientConfiguration());
-    }
-
-    @Override
-    protected String getPropertyPlaceholderLocations() {
-        return "classpath:application.properties";
-    }
-
-    @Override
-    public void configureContext(CamelContextConfiguration context) {
-        super.configureContext(context);
-        overrides = new Properties();
-        overrides.putAll(settings());
-        context.withUseOverridePropertiesWithPropertiesComponent(overrides);
-        // calls a test leaves waiting at the throttle must not hold the stop for the default 30 seconds
-        context.withShutdownTimeout(2);
     }
 
     @Override

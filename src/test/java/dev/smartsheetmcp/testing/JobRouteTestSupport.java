@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.camel.CamelConfiguration;
@@ -22,8 +21,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.junit5.CamelContextConfiguration;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -34,14 +31,12 @@ import org.junit.jupiter.api.BeforeEach;
  * Runs {@code routes/smartsheet-client.yaml}, {@code routes/tools-analysis.yaml} (the steps that
  * queue a job) and the route files a subclass adds; no MCP server, no Azure client.
  */
-public abstract class JobRouteTestSupport extends CamelMainTestSupport {
+public abstract class JobRouteTestSupport extends RouteTestSupport {
 
     private static final String TOKEN = "job-route-token";
 
     protected final SmartsheetEmulator smartsheet;
     protected MockEndpoint model;
-    /** Handed to the test kit in {@link #configureContext}, which runs in the super constructor; filled after. */
-    private Properties overrides;
 
     protected JobRouteTestSupport() {
         try {
@@ -58,7 +53,7 @@ public abstract class JobRouteTestSupport extends CamelMainTestSupport {
                     "azure.api-key", "unused",
                     "azure.deployment", "stand-in"));
             all.putAll(settings());
-            overrides.putAll(all);
+            override(all);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -99,19 +94,6 @@ public abstract class JobRouteTestSupport extends CamelMainTestSupport {
                 from("direct:azure-chat").routeId("azure-chat-stand-in").to("mock:azure-chat");
             }
         });
-    }
-
-    @Override
-    protected String getPropertyPlaceholderLocations() {
-        return "classpath:application.properties";
-    }
-
-    @Override
-    public void configureContext(CamelContextConfiguration context) {
-        super.configureContext(context);
-        overrides = new Properties();
-        context.withUseOverridePropertiesWithPropertiesComponent(overrides);
-        context.withShutdownTimeout(5);
     }
 
     @BeforeEach

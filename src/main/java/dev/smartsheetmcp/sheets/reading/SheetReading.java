@@ -41,7 +41,7 @@ public final class SheetReading {
             throw ToolException.invalidArgument("sheet_id", "give either sheet_id or url (a link to the sheet), not both or neither");
         }
         String token = url == null ? null : SheetUrl.token(url, "url");
-        List<String> columns = titles(args);
+        List<String> columns = args.titles("columns");
         List<?> filter = args.optionalList("filter").orElse(List.of());
         List<Long> rowIds = args.has("row_ids") ? args.ids("row_ids") : List.of();
         if (rowIds.size() > MAX_ROW_IDS) {
@@ -106,18 +106,6 @@ public final class SheetReading {
 
     public Map<String, Object> answer(SheetRead read) {
         return read.answer();
-    }
-
-    private static List<String> titles(ToolArguments args) {
-        List<String> titles = new ArrayList<>();
-        List<?> raw = args.optionalList("columns").orElse(List.of());
-        for (int i = 0; i < raw.size(); i++) {
-            if (!(raw.get(i) instanceof String title) || title.isBlank()) {
-                throw ToolException.invalidArgument("columns[" + i + "]", "must be a column title");
-            }
-            if (!titles.contains(title)) titles.add(title);
-        }
-        return titles;
     }
 
     static Set<String> include(ToolArguments args) {

@@ -3,19 +3,17 @@ package dev.smartsheetmcp.analysis.azure;
 import dev.smartsheetmcp.analysis.prompts.TokenCounter;
 import dev.smartsheetmcp.sandbox.FaultInjector;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
+import dev.smartsheetmcp.testing.RouteTestSupport;
 import dev.smartsheetmcp.toolkit.Json;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.MainConfigurationProperties;
-import org.apache.camel.test.junit5.CamelContextConfiguration;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -26,15 +24,13 @@ import org.junit.jupiter.api.BeforeEach;
  * that reaches the HTTP endpoint is also copied to {@code mock:azure-requests} (AdviceWith).
  * A fresh context and emulator per test, with the deployments and settings the subclass names.
  */
-abstract class AzureRouteTestSupport extends CamelMainTestSupport {
+abstract class AzureRouteTestSupport extends RouteTestSupport {
 
     static final String KEY = "route-test-key-3c7e";
     static final String PRIMARY = "gpt-4o-primary";
 
     protected final AzureOpenAiEmulator azure;
     protected MockEndpoint requests;
-    /** Handed to the test kit in {@link #configureContext}, which runs in the super constructor; filled after. */
-    private Properties overrides;
 
     /** The primary deployment with these limits, evaluated each second as Azure does. */
     protected AzureRouteTestSupport(int requestsPerMinute, int tokensPerMinute) {
@@ -49,7 +45,7 @@ abstract class AzureRouteTestSupport extends CamelMainTestSupport {
                 "azure.deployment", PRIMARY, "azure.rpm", Integer.toString(requestsPerMinute),
                 "azure.tpm", Integer.toString(tokensPerMinute)));
         all.putAll(settings());
-        overrides.putAll(all);
+        override(all);
         testConfiguration().withUseAdviceWith(true);
     }
 
@@ -69,20 +65,6 @@ abstract class AzureRouteTestSupport extends CamelMainTestSupport {
             }
         });
         configuration.addConfiguration(new AzureClientConfiguration());
-    }
-
-    @Override
-    protected String getPropertyPlaceholderLocations() {
-        return "classpath:application.properties";
-    }
-
-    @Override
-    public void configureContext(CamelContextConfiguration context) {
-        super.configureContext(context);
-        overrides = new Properties();
-        context.withUseOverridePropertiesWithPropertiesComponent(overrides);
-        // calls a test leaves waiting at the pace must not hold the stop for the default 30 seconds
-        context.withShutdownTimeout(2);
     }
 
     @Override
