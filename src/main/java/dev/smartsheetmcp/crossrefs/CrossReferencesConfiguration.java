@@ -10,6 +10,8 @@ public final class CrossReferencesConfiguration implements CamelConfiguration {
 
     @PropertyInject("tools.max-answer-chars")
     private int maxAnswerChars;
+    @PropertyInject("tools.crossrefs.scan-max-sheets")
+    private int scanMaxSheets;
     @PropertyInject("tools.rows.page-size")
     private int rowsPageSize;
     @PropertyInject("tools.columns.formula-scan-page-size")
@@ -25,6 +27,10 @@ public final class CrossReferencesConfiguration implements CamelConfiguration {
         report.setDefaultMaxChars(maxAnswerChars);
         registry.bind("referenceReport", report);
         registry.bind("referenceValidation", new ReferenceValidation());
+        ReferenceSearches searches = new ReferenceSearches();
+        searches.setDefaultMaxChars(maxAnswerChars);
+        searches.setMaxSheets(scanMaxSheets);
+        registry.bind("referenceSearches", searches);
         NewCrossReference newCrossReference = new NewCrossReference();
         newCrossReference.setPageSize(rowsPageSize);
         registry.bind("newCrossReference", newCrossReference);
