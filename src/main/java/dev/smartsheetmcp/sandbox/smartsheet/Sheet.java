@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One sheet's columns and ordered rows. Not thread-safe by itself: every reader and writer
@@ -26,6 +27,8 @@ final class Sheet {
     long version = 1;
     final List<Column> columns = new ArrayList<>();
     final List<Row> rows = new ArrayList<>();
+    /** Read without the sheet's lock (a source sheet is locked to work out their status). */
+    final List<CrossSheetReference> crossSheetReferences = new CopyOnWriteArrayList<>();
     private final Map<Long, Row> rowsById = new HashMap<>();
     private long lastAutoNumber;
 

@@ -12,9 +12,11 @@ import java.util.Set;
 final class SheetEndpoints {
 
     private final SheetStore store;
+    private final CrossSheetReferenceEndpoints references;
 
-    SheetEndpoints(SheetStore store) {
+    SheetEndpoints(SheetStore store, CrossSheetReferenceEndpoints references) {
         this.store = store;
+        this.references = references;
     }
 
     void registerOn(Router router) {
@@ -74,7 +76,9 @@ final class SheetEndpoints {
 
     private Router.Reply getSheet(ApiRequest request) {
         Sheet sheet = sheet(request);
-        SheetViews.Options options = options(request);
+        SheetViews.Options options = options(sheet, request);
+        List<Map<String, Object>> referenceViews = options.include().contains("crossSheetReferences")
+                ? references.views(sheet) : null;
         synchronized (sheet) {
             String after = request.query("ifVersionAfter");
             if (after != null && sheet.version <= parseLong(after, "ifVersionAfter")) {
@@ -86,13 +90,15 @@ final class SheetEndpoints {
             if (pageSize != null || page != null) {
                 rows = Paging.slice(rows, pageSize == null ? Paging.DEFAULT_PAGE_SIZE : pageSize, page == null ? 1 : page);
             }
-            return Router.Reply.ok(SheetViews.sheet(sheet, rows, options));
+            Map<String, Object> view = SheetViews.sheet(sheet, rows, options);
+            if (referenceViews != null) view.put("crossSheetReferences", referenceViews);
+            return Router.Reply.ok(view);
         }
     }
 
     private Router.Reply getRow(ApiRequest request) {
         Sheet sheet = sheet(request);
-        SheetViews.Options options = options(request);
+        SheetViews.Options options = options(sheet, request);
         synchronized (sheet) {
             Row row = sheet.requireRow(request.pathId("rowId"));
             Map<String, Object> view = SheetViews.row(sheet, row, options, false);
@@ -143,10 +149,11 @@ final class SheetEndpoints {
         return rows;
     }
 
-    private static SheetViews.Options options(ApiRequest request) {
+    /** Worked out before the sheet is locked: the status of its references locks their source sheets. */
+    private SheetViews.Options options(Sheet sheet, ApiRequest request) {
         List<Long> columnIds = request.ids("columnIds");
         return new SheetViews.Options(request.words("include"), request.words("exclude"),
-                columnIds == null ? null : new HashSet<>(columnIds));
+                columnIds == null ? null : new HashSet<>(columnIds), references.statuses(sheet));
     }
 
     private static long parseLong(String raw, String parameter) {

@@ -97,6 +97,19 @@ final class SheetStore {
         return sheet;
     }
 
+    /** The sheet, whoever may open it; null when there is none (never was, or was deleted). */
+    Sheet existing(long sheetId) {
+        return sheets.get(sheetId);
+    }
+
+    /** Deletes a sheet: gone from lists, its workspace and its folder; references to it break. */
+    void deleteSheet(Sheet sheet) {
+        sheets.remove(sheet.id);
+        sheetOrder.remove(sheet);
+        if (sheet.workspace != null) sheet.workspace.sheets.remove(sheet);
+        if (sheet.folder != null) sheet.folder.sheets.remove(sheet);
+    }
+
     Workspace workspace(long workspaceId) {
         Workspace workspace = workspaces.get(workspaceId);
         if (workspace == null) throw ApiError.notFound();

@@ -14,9 +14,13 @@ import java.util.Set;
  */
 final class SheetViews {
 
-    /** What the include/exclude/columnIds parameters ask of rows and cells. */
-    record Options(Set<String> include, Set<String> exclude, Set<Long> columnIds) {
-        static final Options DEFAULT = new Options(Set.of(), Set.of(), null);
+    /**
+     * What the include/exclude/columnIds parameters ask of rows and cells; {@code references}, the
+     * sheet's cross-sheet references by lower-case name and status, lets cell formulas that name
+     * one show its error (null: formulas are shown as written).
+     */
+    record Options(Set<String> include, Set<String> exclude, Set<Long> columnIds, Map<String, String> references) {
+        static final Options DEFAULT = new Options(Set.of(), Set.of(), null, null);
 
         boolean shows(Column column) {
             return columnIds == null || columnIds.contains(column.id);
@@ -141,6 +145,9 @@ final class SheetViews {
         } else if (formula != null && formula.contains("#REF")) {
             value = "#REF";
             display = "#REF";
+        } else if (formula != null && ReferenceFormulas.error(formula, options.references()) != null) {
+            value = ReferenceFormulas.error(formula, options.references());
+            display = (String) value;
         } else {
             value = stored == null ? null : stored.value;
             display = stored == null ? null : stored.displayValue;

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process Smartsheet API 2.0 for sandbox mode, tests and benchmarks: bearer tokens,
  * the per-token rate limit, sheets, rows (with parents, discussions and attachments), columns,
- * workspaces, folders, sheet copies, sheet summaries, search, reports and users, with Smartsheet's error
+ * workspaces, folders, sheet copies, sheet summaries, cross-sheet references, search, reports and users, with Smartsheet's error
  * codes and 64-bit ids above 2^53. State lives in memory.
  *
  * <p>Per-operation counters count requests the API served (authenticated and within the
@@ -44,7 +44,9 @@ public final class SmartsheetEmulator extends EmulatorServer {
     public SmartsheetEmulator(FaultInjector faults, int requestsPerMinutePerToken) {
         super("smartsheet", faults);
         this.rateLimit = new RateLimitWindow(requestsPerMinutePerToken, System::nanoTime);
-        SheetEndpoints sheets = new SheetEndpoints(store);
+        CrossSheetReferenceEndpoints references = new CrossSheetReferenceEndpoints(store);
+        references.registerOn(router);
+        SheetEndpoints sheets = new SheetEndpoints(store, references);
         sheets.registerOn(router);
         new ColumnEndpoints(store).registerOn(router);
         new WorkspaceEndpoints(store, sheets).registerOn(router);
@@ -131,6 +133,29 @@ public final class SmartsheetEmulator extends EmulatorServer {
             for (Map<String, Object> values : rowsByColumnTitle) sheet.place(filledRow(sheet, values), sheet.rows.size());
         }
         return sheet.id;
+    }
+
+    /** Deletes a sheet as a person would: cross-sheet references to it break. */
+    public void deleteSheet(long sheetId) {
+        Sheet sheet = store.existing(sheetId);
+        if (sheet == null) throw new IllegalArgumentException("no sheet " + sheetId);
+        store.deleteSheet(sheet);
+    }
+
+    /** Deletes a column as a person would (never the primary column): references whose range it bounds break. */
+    public void deleteColumn(long sheetId, String columnTitle) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            ColumnEdits.delete(sheet, sheet.columnTitled(columnTitle));
+        }
+    }
+
+    /** The id of a sheet's column, by title. */
+    public long columnId(long sheetId, String columnTitle) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            return sheet.columnTitled(columnTitle).id;
+        }
     }
 
     /** Seeds a row report over {@code sheetIds}: their rows, in order, under the columns of these titles. */
