@@ -7,6 +7,7 @@ import dev.smartsheetmcp.analysis.prompts.PromptTemplates;
 import dev.smartsheetmcp.analysis.prompts.TokenCounter;
 import dev.smartsheetmcp.jobs.JobQueue;
 import dev.smartsheetmcp.jobs.JobStatusView;
+import dev.smartsheetmcp.jobs.JobUsage;
 import dev.smartsheetmcp.jobs.RowResults;
 import dev.smartsheetmcp.jobs.WorkItems;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +45,8 @@ public final class AnalysisConfiguration implements CamelConfiguration {
     private int cacheMaxAgeHours;
     @PropertyInject("jobs.default-batch-size")
     private int defaultBatchSize;
+    @PropertyInject("azure.batch.deployment")
+    private String batchDeployment;
     @PropertyInject("jobs.wait-timeout-seconds")
     private int waitTimeoutSeconds;
 
@@ -55,7 +58,8 @@ public final class AnalysisConfiguration implements CamelConfiguration {
         registry.bind("tokenCounter", tokens);
         PromptBuilder prompts = new PromptBuilder(new ContentChunker(tokens, maxInputTokens));
         registry.bind("promptBuilder", prompts);
-        registry.bind("rowAnalysis", new RowAnalysis(prompts, new AnswerTrimmer(maxAnswerChars), temperature));
+        registry.bind("rowAnalysis", new RowAnalysis(prompts, new AnswerTrimmer(maxAnswerChars), temperature,
+                CamelContextHelper.mandatoryLookup(camel, "jobUsage", JobUsage.class)));
         registry.bind("rowOutcomes", new RowOutcomes());
         DataSource jobsDataSource = CamelContextHelper.mandatoryLookup(camel, "jobsDataSource", DataSource.class);
         AnswerCache cache = new AnswerCache(new CachedAnswers(jobsDataSource), cacheEnabled, cacheMaxEntries, cacheMaxAgeHours);
@@ -64,7 +68,7 @@ public final class AnalysisConfiguration implements CamelConfiguration {
                 MeterRegistry.class);
         registry.bind("answerCacheMetrics", new AnswerCacheMetrics(cache, meters));
         registry.bind("analysisRequests", new AnalysisRequests(queue, PromptTemplates.defaults(), azureApiBase,
-                defaultBatchSize));
+                defaultBatchSize, batchDeployment));
         registry.bind("jobRows", new JobRows(CamelContextHelper.mandatoryLookup(camel, "workItems", WorkItems.class),
                 CamelContextHelper.mandatoryLookup(camel, "rowResults", RowResults.class)));
         registry.bind("jobWaiter", new JobWaiter(queue,

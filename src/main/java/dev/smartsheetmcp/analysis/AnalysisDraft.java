@@ -2,6 +2,7 @@ package dev.smartsheetmcp.analysis;
 
 import dev.smartsheetmcp.analysis.prompts.AnalysisType;
 import dev.smartsheetmcp.analysis.prompts.PromptTemplate;
+import dev.smartsheetmcp.jobs.JobMode;
 import dev.smartsheetmcp.jobs.JobSpec;
 import java.util.List;
 
@@ -21,13 +22,14 @@ public final class AnalysisDraft {
     final boolean incremental;
     final boolean overwriteEdited;
     final String scheduleName;
+    final JobMode mode;
     List<Long> sourceColumnIds;
     long targetColumnId;
     PromptTemplate template;
 
     AnalysisDraft(long sheetId, AnalysisType type, List<String> sourceColumns, String targetColumn, List<Long> rowIds,
                   String customGoal, int priority, int batchSize, boolean onlyEmptyTarget, boolean waitForCompletion,
-                  boolean incremental, boolean overwriteEdited, String scheduleName) {
+                  boolean incremental, boolean overwriteEdited, String scheduleName, JobMode mode) {
         this.sheetId = sheetId;
         this.type = type;
         this.sourceColumns = sourceColumns;
@@ -41,6 +43,7 @@ public final class AnalysisDraft {
         this.incremental = incremental;
         this.overwriteEdited = overwriteEdited;
         this.scheduleName = scheduleName;
+        this.mode = mode;
     }
 
     public boolean isCustom() {
@@ -55,6 +58,6 @@ public final class AnalysisDraft {
         return new JobSpec(jobId, sheetId, type.wireName(), sourceColumns, sourceColumnIds, targetColumn, targetColumnId,
                 rowIds, customGoal, template.systemPrompt(), template.initialPrompt(), template.continuationPrompt(),
                 template.maxTokens(), onlyEmptyTarget, priority, batchSize,
-                AnalysisHashes.spec(type, customGoal, sourceColumnIds, template), incremental, overwriteEdited, scheduleName);
+                AnalysisHashes.spec(type, customGoal, sourceColumnIds, template), incremental, overwriteEdited, scheduleName, mode);
     }
 }

@@ -8,6 +8,7 @@ import dev.smartsheetmcp.analysis.prompts.AnalysisType;
 import dev.smartsheetmcp.analysis.prompts.PromptOptimization;
 import dev.smartsheetmcp.analysis.prompts.PromptRequest;
 import dev.smartsheetmcp.analysis.prompts.PromptTemplates;
+import dev.smartsheetmcp.jobs.JobMode;
 import dev.smartsheetmcp.jobs.JobQueue;
 import dev.smartsheetmcp.toolkit.ToolArguments;
 import dev.smartsheetmcp.toolkit.ToolException;
@@ -37,13 +38,16 @@ public final class AnalysisRequests {
     private final PromptOptimization optimization;
     private final boolean azureConfigured;
     private final int defaultBatchSize;
+    private final boolean batchConfigured;
 
-    public AnalysisRequests(JobQueue queue, PromptTemplates templates, String azureApiBase, int defaultBatchSize) {
+    public AnalysisRequests(JobQueue queue, PromptTemplates templates, String azureApiBase, int defaultBatchSize,
+                            String batchDeployment) {
         this.queue = queue;
         this.templates = templates;
         this.optimization = new PromptOptimization(templates);
         this.azureConfigured = azureApiBase != null && !azureApiBase.isBlank();
         this.defaultBatchSize = defaultBatchSize;
+        this.batchConfigured = batchDeployment != null && !batchDeployment.isBlank();
     }
 
     /** Reads and checks the arguments; sets header SheetId and the draft property. */
@@ -66,7 +70,7 @@ public final class AnalysisRequests {
                 args.nonBlankText("targetColumn"), args.has("rowIds") ? distinct(args.ids("rowIds")) : null,
                 type == AnalysisType.CUSTOM ? customGoal : null, args.optionalInt("priority").orElse(0), batchSize,
                 args.flag("onlyEmptyTarget", false), args.flag("wait", false), args.flag("incremental", false),
-                args.flag("overwriteEdited", false), exchange.getProperty(SCHEDULE_NAME, String.class));
+                args.flag("overwriteEdited", false), exchange.getProperty(SCHEDULE_NAME, String.class), mode(args));
         exchange.setProperty(DRAFT, draft);
         exchange.getMessage().setHeader("SheetId", draft.sheetId);
     }
@@ -116,9 +120,24 @@ public final class AnalysisRequests {
         queue.create(draft.toSpec(jobId));
         exchange.getMessage().setHeader("JobId", jobId);
         return Map.of("jobId", jobId, "analysisType", draft.type.wireName(), "status", "queued",
+                "mode", draft.mode.wire(),
                 "message", (draft.incremental ? "Incremental job" : "Job") + " queued for sheet " + draft.sheetId
                         + (draft.rowIds == null ? " (all rows)" : " (" + draft.rowIds.size() + " rows)")
                         + "; follow it with get_job_status");
+    }
+
+    private JobMode mode(ToolArguments args) {
+        JobMode mode;
+        try {
+            mode = JobMode.fromWire(args.optionalText("mode").orElse("online"));
+        } catch (IllegalArgumentException e) {
+            throw ToolException.invalidArgument("mode", e.getMessage());
+        }
+        if (mode == JobMode.BATCH && !batchConfigured) {
+            throw ToolException.invalidArgument("mode", "batch needs a Global-Batch deployment: set AZURE_OPENAI_BATCH_DEPLOYMENT"
+                    + " (azure.batch.deployment), then restart");
+        }
+        return mode;
     }
 
     private static AnalysisType type(String value) {

@@ -8,7 +8,9 @@ import dev.smartsheetmcp.analysis.prompts.PromptBuilder;
 import dev.smartsheetmcp.analysis.prompts.PromptRequest;
 import dev.smartsheetmcp.analysis.prompts.PromptTemplate;
 import dev.smartsheetmcp.analysis.prompts.TrimmedAnswer;
+import dev.smartsheetmcp.jobs.JobMode;
 import dev.smartsheetmcp.jobs.JobSpec;
+import dev.smartsheetmcp.jobs.JobUsage;
 import dev.smartsheetmcp.jobs.RowOutcome;
 import dev.smartsheetmcp.jobs.WorkItem;
 import java.util.List;
@@ -31,8 +33,10 @@ public final class RowAnalysis {
     private final PromptBuilder prompts;
     private final AnswerTrimmer trimmer;
     private final double temperature;
+    private final JobUsage usage;
 
-    public RowAnalysis(PromptBuilder prompts, AnswerTrimmer trimmer, double temperature) {
+    public RowAnalysis(PromptBuilder prompts, AnswerTrimmer trimmer, double temperature, JobUsage usage) {
+        this.usage = usage;
         this.prompts = prompts;
         this.trimmer = trimmer;
         this.temperature = temperature;
@@ -67,9 +71,12 @@ public final class RowAnalysis {
                 new ChatMessage("user", prompt.userPrompt())), prompt.maxTokens(), temperature, prompt.jsonObject());
     }
 
-    /** Keeps a chunk's answer for the next chunk (and, for the last, as the row's answer). */
+    /** Keeps a chunk's answer for the next chunk (and, for the last, as the row's answer); records its usage. */
     public void remember(Exchange exchange) {
-        exchange.setProperty(PREVIOUS, exchange.getMessage().getBody(ChatAnswer.class));
+        ChatAnswer answer = exchange.getMessage().getBody(ChatAnswer.class);
+        exchange.setProperty(PREVIOUS, answer);
+        usage.add(exchange.getMessage().getHeader("JobId", String.class), new JobUsage.Usage(answer.deployment(),
+                JobMode.ONLINE, 1, answer.promptTokens(), answer.completionTokens()));
     }
 
     public RowOutcome outcome(Exchange exchange) {

@@ -2,6 +2,7 @@ package dev.smartsheetmcp.app;
 
 import dev.smartsheetmcp.analysis.AnalysisConfiguration;
 import dev.smartsheetmcp.analysis.azure.AzureClientConfiguration;
+import dev.smartsheetmcp.analysis.batch.BatchConfiguration;
 import dev.smartsheetmcp.crossrefs.CrossReferencesConfiguration;
 import dev.smartsheetmcp.folders.FoldersConfiguration;
 import dev.smartsheetmcp.jobs.JobsConfiguration;
@@ -89,8 +90,8 @@ public final class Application {
         main.addMainListener(new McpServerLifecycle());
         // beans by the names the routes use, in the order they need one another
         Stream.of(new Json(), new JobsConfiguration(), new AnalysisConfiguration(), new SchedulesConfiguration(),
-                new AzureClientConfiguration(), new SmartsheetClientConfiguration(), new SheetsConfiguration(),
-                new WorkspacesConfiguration(), new UsersConfiguration(), new ReportsConfiguration(),
+                new AzureClientConfiguration(), new BatchConfiguration(), new SmartsheetClientConfiguration(),
+                new SheetsConfiguration(), new WorkspacesConfiguration(), new UsersConfiguration(), new ReportsConfiguration(),
                 new FoldersConfiguration(), new SearchConfiguration(), new SummaryConfiguration(),
                 new CrossReferencesConfiguration(), new OpsConfiguration())
                 .forEach(main.configure()::addConfiguration);

@@ -31,6 +31,11 @@ public final class JobLease {
                 reason = 'interrupted by a shutdown; resumes after its last committed batch', updated_at = ?
             WHERE id = ? AND lease_owner = ? AND status = 'running'""";
 
+    // waiting on an Azure batch is no attempt either: the batch poller wakes the job when it ends
+    private static final String PARK = """
+            UPDATE analysis_job SET lease_owner = NULL, lease_expires_at = ?, attempts = attempts - 1, reason = ?, updated_at = ?
+            WHERE id = ? AND lease_owner = ? AND status = 'running'""";
+
     private static final String EXPIRE_OWN = """
             UPDATE analysis_job SET lease_expires_at = ? WHERE status = 'running' AND lease_owner = ?""";
 
@@ -71,6 +76,14 @@ public final class JobLease {
     public boolean release(String jobId) {
         Timestamp now = now();
         return sql.update(RELEASE, now, now, jobId, owner) == 1;
+    }
+
+    /**
+     * Gives a job back while it waits on something outside (an open Azure batch): still running,
+     * claimable again at {@code until} or when woken sooner; the claim does not count as an attempt.
+     */
+    public boolean park(String jobId, Instant until, String reason) {
+        return sql.update(PARK, Timestamp.from(until), reason, now(), jobId, owner) == 1;
     }
 
     /** False when the lease was lost (another worker took the job over): stop working on it. */

@@ -18,8 +18,8 @@ public final class JobQueue {
                 row_filter, custom_goal, system_prompt, initial_prompt, continuation_prompt, max_tokens,
                 only_empty_target, priority, batch_size, status, cancel_requested, total_rows, written_rows,
                 failed_rows, skipped_rows, trimmed_rows, batch_count, batches_done, attempts, created_at, updated_at,
-                spec_hash, incremental, overwrite_edited, schedule_name)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', FALSE, -1, 0, 0, 0, 0, 0, 0, 0, ?, ?, ?, ?, ?, ?)""";
+                spec_hash, incremental, overwrite_edited, schedule_name, mode)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', FALSE, -1, 0, 0, 0, 0, 0, 0, 0, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String SELECT = "SELECT * FROM analysis_job WHERE id = ?";
 
@@ -51,7 +51,8 @@ public final class JobQueue {
                 JobJson.write(spec.sourceColumnIds()), spec.targetColumn(), spec.targetColumnId(),
                 spec.rowFilter() == null ? null : JobJson.write(spec.rowFilter()), spec.customGoal(), spec.systemPrompt(),
                 spec.initialPrompt(), spec.continuationPrompt(), spec.maxTokens(), spec.onlyEmptyTarget(), spec.priority(),
-                spec.batchSize(), now, now, spec.specHash(), spec.incremental(), spec.overwriteEdited(), spec.scheduleName());
+                spec.batchSize(), now, now, spec.specHash(), spec.incremental(), spec.overwriteEdited(), spec.scheduleName(),
+                spec.mode().wire());
     }
 
     public Optional<JobRecord> find(String jobId) {

@@ -24,7 +24,8 @@ public record JobRecord(JobSpec spec, JobStatus status, boolean cancelRequested,
                 rs.getString("custom_goal"), rs.getString("system_prompt"), rs.getString("initial_prompt"),
                 rs.getString("continuation_prompt"), rs.getInt("max_tokens"), rs.getBoolean("only_empty_target"),
                 rs.getInt("priority"), rs.getInt("batch_size"), rs.getString("spec_hash"), rs.getBoolean("incremental"),
-                rs.getBoolean("overwrite_edited"), rs.getString("schedule_name"));
+                rs.getBoolean("overwrite_edited"), rs.getString("schedule_name"),
+                JobMode.fromWire(rs.getString("mode")));
         return new JobRecord(spec, JobStatus.fromWire(rs.getString("status")), rs.getBoolean("cancel_requested"),
                 rs.getInt("total_rows"), rs.getInt("written_rows"), rs.getInt("failed_rows"), rs.getInt("skipped_rows"),
                 rs.getInt("trimmed_rows"), rs.getInt("batch_count"), rs.getInt("batches_done"), rs.getString("reason"),

@@ -7,7 +7,8 @@ import java.util.List;
  * analysis the optimised ones), and how it runs. {@code specHash} fingerprints the analysis (see
  * {@code AnalysisHashes.spec}); an {@code incremental} job analyses only rows that changed since
  * the answer last written to them, leaving targets a person edited alone unless {@code overwriteEdited}.
- * {@code scheduleName} is the schedule that enqueued it, or null for a job started by a tool call.
+ * {@code scheduleName} is the schedule that enqueued it, or null for a job started by a tool call;
+ * {@code mode} how its rows reach the model (chat completions, or the Batch API).
  */
 public record JobSpec(
         String id,
@@ -29,5 +30,6 @@ public record JobSpec(
         String specHash,
         boolean incremental,
         boolean overwriteEdited,
-        String scheduleName) {
+        String scheduleName,
+        JobMode mode) {
 }

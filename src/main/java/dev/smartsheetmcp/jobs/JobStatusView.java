@@ -23,11 +23,17 @@ public final class JobStatusView {
 
     private final JobQueue queue;
     private final JobReports reports;
+    private final Spending spending;
     private int defaultMaxChars = 20_000;
 
-    public JobStatusView(JobQueue queue, JobReports reports) {
+    /** Where a job's Azure batches and token usage are read, and how the usage is priced. */
+    public record Spending(BatchSubmissions submissions, JobUsage usage, JobCosts costs) {
+    }
+
+    public JobStatusView(JobQueue queue, JobReports reports, Spending spending) {
         this.queue = queue;
         this.reports = reports;
+        this.spending = spending;
     }
 
     public Map<String, Object> status(Map<String, Object> arguments) {
@@ -136,6 +142,9 @@ public final class JobStatusView {
         view.put("cache_hits", job.cacheHits());
         view.put("cache_misses", job.cacheMisses());
         view.put("batches", Map.of("done", job.batchesDone(), "total", job.batchCount()));
+        view.put("mode", spec.mode().wire());
+        if (spec.mode() == JobMode.BATCH) view.put("azure_batches", azureBatches(spec.id()));
+        view.put("usage", spending.costs().describe(spending.usage().ofJob(spec.id())));
         if (job.cancelRequested() && !job.status().finished()) view.put("cancel_requested", true);
         if (job.reason() != null) view.put("reason", job.reason());
         if (withRowErrors) {
@@ -148,6 +157,30 @@ public final class JobStatusView {
             view.put("rows_per_second", Math.round(rate * 100) / 100.0);
             if (!job.status().finished()) view.put("eta_seconds", etaSeconds(job, rate));
         });
+        return view;
+    }
+
+    /** Each submitted file's batch: Azure's status and request_counts, and the share of its requests done. */
+    private Map<String, Object> azureBatches(String jobId) {
+        List<Map<String, Object>> files = new ArrayList<>();
+        int total = 0;
+        int done = 0;
+        for (BatchSubmissions.Submission submission : spending.submissions().ofJob(jobId)) {
+            if (submission.status().equals("abandoned")) continue;
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("status", submission.status());
+            if (submission.batchId() != null) file.put("batch_id", submission.batchId());
+            file.put("request_counts", Map.of("total", submission.total(), "completed", submission.completed(),
+                    "failed", submission.failed()));
+            files.add(file);
+            total += submission.total();
+            done += submission.completed() + submission.failed();
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("files", files);
+        view.put("requests_done", done);
+        view.put("requests_total", total);
+        view.put("percent", total == 0 ? 0 : Math.round(100.0 * done / total));
         return view;
     }
 

@@ -41,6 +41,16 @@ public final class JobsConfiguration implements CamelConfiguration {
     private int retryDelaySeconds;
     @PropertyInject("tools.max-answer-chars")
     private int maxAnswerChars;
+    @PropertyInject("costs.online.prompt-per-million")
+    private double onlinePromptPrice;
+    @PropertyInject("costs.online.completion-per-million")
+    private double onlineCompletionPrice;
+    @PropertyInject("costs.batch.prompt-per-million")
+    private double batchPromptPrice;
+    @PropertyInject("costs.batch.completion-per-million")
+    private double batchCompletionPrice;
+    @PropertyInject("costs.currency")
+    private String currency;
     @PropertyInject("metrics.queue-depth-refresh-seconds")
     private int queueDepthRefreshSeconds;
 
@@ -62,7 +72,13 @@ public final class JobsConfiguration implements CamelConfiguration {
         registry.bind("jobRunner", new JobRunner(queue, workItems, reports, lease, maxFailedFraction,
                 minRowsBeforeFailing, maxAttempts, retryDelaySeconds));
         registry.bind("batchWrites", new BatchWrites(queue, workItems));
-        JobStatusView statusView = new JobStatusView(queue, reports);
+        BatchSubmissions submissions = new BatchSubmissions(dataSource);
+        registry.bind("batchSubmissions", submissions);
+        JobUsage usage = new JobUsage(dataSource);
+        registry.bind("jobUsage", usage);
+        JobCosts costs = new JobCosts(new JobCosts.Prices(onlinePromptPrice, onlineCompletionPrice),
+                new JobCosts.Prices(batchPromptPrice, batchCompletionPrice), currency);
+        JobStatusView statusView = new JobStatusView(queue, reports, new JobStatusView.Spending(submissions, usage, costs));
         statusView.setDefaultMaxChars(maxAnswerChars);
         registry.bind("jobStatusView", statusView);
         MeterRegistry meters = CamelContextHelper.mandatoryLookup(camel, MicrometerConstants.METRICS_REGISTRY_NAME,

@@ -1,6 +1,7 @@
 package dev.smartsheetmcp.sandbox;
 
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
+import dev.smartsheetmcp.sandbox.azure.BatchSettings;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -28,6 +29,7 @@ public final class SandboxEnvironment implements AutoCloseable {
     private final String azureKey;
     private final String deployment;
     private final String secondaryDeployment;
+    private final String batchDeployment;
     private final SmartsheetEmulator.SeededDemo demo;
 
     private SandboxEnvironment(Function<String, String> property) throws IOException {
@@ -50,6 +52,12 @@ public final class SandboxEnvironment implements AutoCloseable {
         azure.injectedRetryAfter(Duration.ofMillis(Long.parseLong(property.apply("sandbox.azure.fault.retry-after-ms"))));
         azure.addDeployment(deployment, azureRpm, azureTpm);
         if (!secondaryDeployment.isEmpty()) azure.addDeployment(secondaryDeployment, azureRpm, azureTpm);
+        batchDeployment = property.apply("sandbox.azure.batch-deployment").trim();
+        azure.addBatchDeployment(batchDeployment, Long.parseLong(property.apply("sandbox.azure.batch.enqueued-tokens")));
+        azure.batchSettings(BatchSettings.realistic()
+                .withTimeScale(Double.parseDouble(property.apply("sandbox.azure.batch.time-scale")))
+                .withRequestsPerMinute(Long.parseLong(property.apply("sandbox.azure.batch.requests-per-minute")))
+                .withMaxRequestsPerFile(Integer.parseInt(property.apply("sandbox.azure.batch.max-requests-per-file"))));
         azure.start(Integer.parseInt(property.apply("sandbox.azure.port")), 32);
         LOG.info("Sandbox ready: demo workspace {} with sheet {}", demo.workspaceId(), demo.sheetId());
     }
@@ -69,6 +77,7 @@ public final class SandboxEnvironment implements AutoCloseable {
         settings.put("azure.api-version", API_VERSION);
         settings.put("azure.deployment", deployment);
         if (!secondaryDeployment.isEmpty()) settings.put("azure.fallback-deployment", secondaryDeployment);
+        settings.put("azure.batch.deployment", batchDeployment);
         return settings;
     }
 

@@ -29,17 +29,22 @@ public final class AzureChatRequests {
 
     public byte[] write(ChatRequest request, Exchange exchange) {
         exchange.setProperty(TOKEN_COST, estimatedTokens(request));
+        try {
+            return JSON.writeValueAsBytes(body(request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
+        }
+    }
+
+    /** The chat completions request body (a Batch API request line's {@code body}, with {@code model} added). */
+    public static ObjectNode body(ChatRequest request) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode messages = body.putArray("messages");
         request.messages().forEach(m -> messages.addObject().put("role", m.role()).put("content", m.content()));
         body.put("max_tokens", request.maxTokens());
         if (request.temperature() != null) body.put("temperature", request.temperature());
         if (request.jsonObject()) body.putObject("response_format").put("type", "json_object");
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
-        }
+        return body;
     }
 
     /**

@@ -59,6 +59,10 @@ public final class AzureClientConfiguration implements CamelConfiguration {
     private int circuitOpenSeconds;
     @PropertyInject("azure.circuit.half-open-calls")
     private int circuitHalfOpenCalls;
+    @PropertyInject("azure.batch.deployment")
+    private String batchDeployment;
+    @PropertyInject("data.dir")
+    private String dataDir;
 
     @Override
     public void configure(CamelContext camel) {
@@ -85,6 +89,10 @@ public final class AzureClientConfiguration implements CamelConfiguration {
         // its last calls failed for want of an answer (never for a filtered or bad request)
         registry.bind("azurePrimaryCircuitBreaker", breaker("azure-primary"));
         registry.bind("azureFallbackCircuitBreaker", breaker("azure-fallback"));
+        // the Files and Batches APIs: their own breaker, the same retries, none of the online pace
+        registry.bind("azureBatchCircuitBreaker", breaker("azure-batch"));
+        registry.bind("azureBatchRequests", new AzureBatchRequests(batchDeployment));
+        registry.bind("azureBatchResponses", new AzureBatchResponses(java.nio.file.Path.of(dataDir, "azure-batch")));
         // the key travels only inside the HTTP client (see CredentialHeader)
         CredentialHeader credentials = new CredentialHeader();
         credentials.setName("api-key");

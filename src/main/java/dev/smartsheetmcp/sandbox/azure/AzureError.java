@@ -23,6 +23,11 @@ final class AzureError extends Exception {
     private final transient ObjectNode body;
     private final transient Map<String, String> headers;
 
+    /** An error answer with Azure's {@code {"error": {...}}} body. */
+    AzureError(int status, ObjectNode error) {
+        this(status, error, Map.of());
+    }
+
     private AzureError(int status, ObjectNode error, Map<String, String> headers) {
         super(error.path("message").asText(), null, false, false);
         this.status = status;
@@ -49,6 +54,12 @@ final class AzureError extends Exception {
 
     static AzureError apiVersionNotSupported() {
         return simple(400, "BadRequest", "API version not supported");
+    }
+
+    /** A file or batch id the resource does not hold. */
+    static AzureError notFound(String what, String id) {
+        return new AzureError(404, NODES.objectNode().put("code", "404").put("message", what + " '" + id + "' not found."),
+                Map.of());
     }
 
     static AzureError deploymentNotFound() {

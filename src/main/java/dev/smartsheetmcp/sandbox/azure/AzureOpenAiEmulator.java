@@ -46,6 +46,8 @@ public final class AzureOpenAiEmulator extends EmulatorServer {
 
     private static final Pattern DATED_PATH = Pattern.compile("/openai/deployments/([^/]+)/chat/completions");
     private static final String V1_PATH = "/openai/v1/chat/completions";
+    /** The Files and Batches APIs, dated ({@code /openai/files}) or v1 ({@code /openai/v1/files}). */
+    private static final Pattern BATCH_PATH = Pattern.compile("/openai/(v1/)?(files|batches)(?:/([^/]+))?(?:/(content|cancel))?");
     private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?");
 
     private final String apiKey;
@@ -53,6 +55,7 @@ public final class AzureOpenAiEmulator extends EmulatorServer {
     private final LongSupplier nanoClock;
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+    private final BatchService batches;
     private volatile long injectedRetryAfterMillis = 1_000;
 
     /** Rate limits evaluated each second, on the system clock. */
@@ -69,6 +72,7 @@ public final class AzureOpenAiEmulator extends EmulatorServer {
         this.apiKey = apiKey;
         this.evaluationSeconds = evaluationSeconds;
         this.nanoClock = nanoClock;
+        this.batches = new BatchService(nanoClock);
         loadVocabularyInTheBackground();
     }
 
@@ -90,6 +94,36 @@ public final class AzureOpenAiEmulator extends EmulatorServer {
         deployments.put(name, new Deployment(
                 new DeploymentLimits(requestsPerMinute, tokensPerMinute, evaluationSeconds, nanoClock)));
         return this;
+    }
+
+    /**
+     * Adds a Global-Batch deployment for the Batch API, with its quota of enqueued tokens (prompt
+     * tokens of the lines of its open batches).
+     */
+    public AzureOpenAiEmulator addBatchDeployment(String name, long enqueuedTokenQuota) {
+        batches.addDeployment(name, enqueuedTokenQuota);
+        return this;
+    }
+
+    /** How the Batch API behaves: its compressed clock, processing rate and limits. */
+    public AzureOpenAiEmulator batchSettings(BatchSettings settings) {
+        batches.settings(settings);
+        return this;
+    }
+
+    /** Batches created since start, failed ones included. */
+    public long batchesCreated() {
+        return batches.batchesCreated();
+    }
+
+    /** Prompt and completion tokens billed for batch lines answered on the deployment. */
+    public long batchTokensUsed(String deployment) {
+        return batches.billedTokens(deployment);
+    }
+
+    /** Files the resource holds now (uploaded inputs, and output and error files not yet deleted). */
+    public int storedFileCount() {
+        return batches.fileCount();
     }
 
     @Override
@@ -135,7 +169,13 @@ public final class AzureOpenAiEmulator extends EmulatorServer {
 
     @Override
     protected void serve(HttpExchange exchange) throws IOException {
-        JsonNode body = parse(readBody(exchange));
+        byte[] raw = readBody(exchange);
+        Matcher batchPath = BATCH_PATH.matcher(exchange.getRequestURI().getPath());
+        if (batchPath.matches()) {
+            serveBatchApi(exchange, batchPath, raw);
+            return;
+        }
+        JsonNode body = parse(raw);
         recordSeen(body);
         Deployment deployment = null;
         try {
@@ -165,6 +205,41 @@ public final class AzureOpenAiEmulator extends EmulatorServer {
         }
     }
 
+    private void serveBatchApi(HttpExchange exchange, Matcher path, byte[] raw) throws IOException {
+        try {
+            authenticate(exchange);
+            if (path.group(1) == null) apiVersion(exchange.getRequestURI());
+            BatchService.Reply reply = batchReply(exchange.getRequestMethod(), path.group(2), path.group(3), path.group(4),
+                    exchange.getRequestHeaders().getFirst("Content-Type"), raw);
+            if (reply.body() instanceof String text) sendRaw(exchange, reply.status(), text, reply.headers());
+            else sendJson(exchange, reply.status(), reply.body(), reply.headers());
+        } catch (AzureError error) {
+            send(exchange, error, null);
+        }
+    }
+
+    private BatchService.Reply batchReply(String method, String collection, String id, String action, String contentType,
+                                          byte[] raw) throws AzureError {
+        String call = method + " " + collection + (id == null ? "" : "/{id}") + (action == null ? "" : "/" + action);
+        return switch (call) {
+            case "POST files" -> batches.upload(contentType, raw);
+            case "GET files/{id}" -> batches.file(id);
+            case "GET files/{id}/content" -> batches.content(id);
+            case "DELETE files/{id}" -> batches.deleteFile(id);
+            case "POST batches" -> batches.create(parse(raw));
+            case "GET batches/{id}" -> batches.batch(id);
+            case "POST batches/{id}/cancel" -> batches.cancel(id);
+            default -> throw AzureError.resourceNotFound();
+        };
+    }
+
+    private static String apiVersion(URI uri) throws AzureError {
+        String version = queryParameter(uri, "api-version");
+        if (version == null) throw AzureError.resourceNotFound();
+        if (!API_VERSION.matcher(version).matches()) throw AzureError.apiVersionNotSupported();
+        return version;
+    }
+
     private void answer(HttpExchange exchange, Target target, Deployment deployment, ChatRequest request)
             throws AzureError, IOException {
         int promptTokens = request.promptTokens();
@@ -187,7 +262,7 @@ public final class AzureOpenAiEmulator extends EmulatorServer {
     }
 
     /** The response body; {@code content} null means the answer was filtered. */
-    private static ObjectNode completion(String model, String content, int promptTokens, int completionTokens) {
+    static ObjectNode completion(String model, String content, int promptTokens, int completionTokens) {
         ObjectNode root = JSON.createObjectNode()
                 .put("id", "chatcmpl-" + UUID.randomUUID().toString().replace("-", ""))
                 .put("object", "chat.completion")
