@@ -2,6 +2,7 @@ package dev.smartsheetmcp.app;
 
 import dev.smartsheetmcp.analysis.AnalysisConfiguration;
 import dev.smartsheetmcp.analysis.azure.AzureClientConfiguration;
+import dev.smartsheetmcp.collaboration.CollaborationConfiguration;
 import dev.smartsheetmcp.folders.FoldersConfiguration;
 import dev.smartsheetmcp.jobs.JobsConfiguration;
 import dev.smartsheetmcp.mcp.McpServerLifecycle;
@@ -90,7 +91,8 @@ public final class Application {
         Stream.of(new Json(), new JobsConfiguration(), new AnalysisConfiguration(), new SchedulesConfiguration(),
                 new AzureClientConfiguration(), new SmartsheetClientConfiguration(), new SheetsConfiguration(),
                 new WorkspacesConfiguration(), new UsersConfiguration(), new ReportsConfiguration(),
-                new FoldersConfiguration(), new SearchConfiguration(), new SummaryConfiguration(), new OpsConfiguration())
+                new FoldersConfiguration(), new SearchConfiguration(), new SummaryConfiguration(),
+                new CollaborationConfiguration(), new OpsConfiguration())
                 .forEach(main.configure()::addConfiguration);
         return main;
     }

@@ -26,6 +26,10 @@ final class Sheet {
     long version = 1;
     final List<Column> columns = new ArrayList<>();
     final List<Row> rows = new ArrayList<>();
+    /** Sheet and row discussions, oldest first. */
+    final List<Discussion> discussions = new ArrayList<>();
+    /** Sheet, row and comment attachments, oldest first. */
+    final List<Attachment> attachments = new ArrayList<>();
     private final Map<Long, Row> rowsById = new HashMap<>();
     private long lastAutoNumber;
 
