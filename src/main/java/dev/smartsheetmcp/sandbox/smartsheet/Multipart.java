@@ -1,6 +1,5 @@
 package dev.smartsheetmcp.sandbox.smartsheet;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,15 +76,5 @@ final class Multipart {
             return i;
         }
         return -1;
-    }
-
-    /** Unused by the emulator itself: builds a body for tests of the parser. */
-    static byte[] body(String boundary, String name, String fileName, String contentType, byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(content);
-        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
     }
 }
