@@ -3,6 +3,7 @@ package dev.smartsheetmcp.app;
 import dev.smartsheetmcp.analysis.AnalysisConfiguration;
 import dev.smartsheetmcp.analysis.azure.AzureClientConfiguration;
 import dev.smartsheetmcp.analysis.batch.BatchConfiguration;
+import dev.smartsheetmcp.collaboration.CollaborationConfiguration;
 import dev.smartsheetmcp.crossrefs.CrossReferencesConfiguration;
 import dev.smartsheetmcp.folders.FoldersConfiguration;
 import dev.smartsheetmcp.jobs.JobsConfiguration;
@@ -93,7 +94,7 @@ public final class Application {
                 new AzureClientConfiguration(), new BatchConfiguration(), new SmartsheetClientConfiguration(),
                 new SheetsConfiguration(), new WorkspacesConfiguration(), new UsersConfiguration(), new ReportsConfiguration(),
                 new FoldersConfiguration(), new SearchConfiguration(), new SummaryConfiguration(),
-                new CrossReferencesConfiguration(), new OpsConfiguration())
+                new CrossReferencesConfiguration(), new CollaborationConfiguration(), new OpsConfiguration())
                 .forEach(main.configure()::addConfiguration);
         return main;
     }

@@ -161,6 +161,17 @@ public abstract class EmulatorServer implements AutoCloseable {
         sendRaw(exchange, status, JSON.writeValueAsString(body), headers);
     }
 
+    /** A binary answer, such as a file download. */
+    protected static void sendBytes(HttpExchange exchange, int status, byte[] bytes, String contentType) throws IOException {
+        Long delay = ANSWER_DELAY.get();
+        if (delay != null) pause(delay);
+        exchange.getResponseHeaders().set("Content-Type", contentType == null ? "application/octet-stream" : contentType);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
     protected static void sendRaw(HttpExchange exchange, int status, String body, Map<String, String> headers)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

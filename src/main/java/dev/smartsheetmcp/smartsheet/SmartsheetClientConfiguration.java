@@ -45,6 +45,7 @@ public final class SmartsheetClientConfiguration implements CamelConfiguration {
         registry.bind("bulkWriteAggregation", new BulkWriteAggregation());
         registry.bind("deletedRowIds", new DeletedRowIds());
         registry.bind("pagedReads", new PagedReads());
+        registry.bind("smartsheetRequestWeights", new RequestWeights());
         registry.bind("smartsheetRedeliveryPolicy",
                 UpstreamRetries.policy(maxRetries, retryInitialDelayMillis, retryMaxDelayMillis));
         registry.bind("smartsheetCircuitBreaker", UpstreamBreakers.breaker("smartsheet",

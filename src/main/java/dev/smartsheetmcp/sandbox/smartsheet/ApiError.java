@@ -140,6 +140,14 @@ final class ApiError extends RuntimeException {
 
     static ApiError columnFormulaCell() { return new ApiError(400, 1302, "Cannot edit column formula cells."); }
 
+    /**
+     * A file over the API's upload limit (30 MB). Smartsheet's reference states the limit but no
+     * error code for it; this is the emulator's choice.
+     */
+    static ApiError fileTooLarge(long maxBytes) {
+        return new ApiError(400, 1050, "The file exceeds the maximum upload size of " + maxBytes + " bytes.");
+    }
+
     static ApiError serverError() {
         return new ApiError(500, 4000, "An unexpected error has occurred. Please contact api@smartsheet.com for assistance.");
     }

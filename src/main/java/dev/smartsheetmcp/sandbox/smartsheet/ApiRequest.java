@@ -22,12 +22,29 @@ final class ApiRequest {
     private final Map<String, String> query;
     private final byte[] body;
     private final User caller;
+    private final Map<String, String> headers;
 
     ApiRequest(Map<String, String> pathVariables, String rawQuery, byte[] body, User caller) {
+        this(pathVariables, rawQuery, body, caller, Map.of());
+    }
+
+    /** {@code headers}: the request's headers by lower-case name (first value). */
+    ApiRequest(Map<String, String> pathVariables, String rawQuery, byte[] body, User caller, Map<String, String> headers) {
         this.pathVariables = pathVariables;
         this.query = parseQuery(rawQuery);
         this.body = body;
         this.caller = caller;
+        this.headers = headers;
+    }
+
+    /** A request header by lower-case name, or null. */
+    String header(String lowerCaseName) {
+        return headers.get(lowerCaseName);
+    }
+
+    /** The body's bytes as sent (a file upload). */
+    byte[] rawBody() {
+        return body;
     }
 
     /** The user whose access token made the request. */

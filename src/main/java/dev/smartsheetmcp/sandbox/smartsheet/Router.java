@@ -20,7 +20,8 @@ final class Router {
         }
     }
 
-    record Route(String method, String template, Handler handler) {
+    /** {@code weight}: how many requests Smartsheet counts the operation as against the rate limit. */
+    record Route(String method, String template, int weight, Handler handler) {
         String operation() {
             return method + " " + template;
         }
@@ -32,7 +33,12 @@ final class Router {
     private final List<Route> routes = new ArrayList<>();
 
     Router add(String method, String template, Handler handler) {
-        routes.add(new Route(method, template, handler));
+        return add(method, template, 1, handler);
+    }
+
+    /** An operation that counts as {@code weight} requests (attaching a file, cell history: 10). */
+    Router add(String method, String template, int weight, Handler handler) {
+        routes.add(new Route(method, template, weight, handler));
         return this;
     }
 

@@ -1,8 +1,6 @@
 package dev.smartsheetmcp.sandbox.smartsheet;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** A sheet row: its cells by column id. Mutable; guarded by its sheet's lock. */
@@ -14,9 +12,6 @@ final class Row {
     String modifiedAt;
     /** The row this one is indented under, or null at the top level. */
     Long parentId;
-    /** Row discussions and attachments as the API renders them (seeded directly; no endpoint writes them). */
-    final List<Map<String, Object>> discussions = new ArrayList<>();
-    final List<Map<String, Object>> attachments = new ArrayList<>();
     private final Map<Long, Cell> cells = new HashMap<>();
 
     Row(long id, long autoNumber, String now) {

@@ -125,6 +125,7 @@ final class RowWrites {
             Cell cell = row.cell(write.column().id);
             write.applyTo(cell);
             cell.apiWrites++;
+            cell.recordVersion(write.column().id, now, RowDetails.SANDBOX_USER);
         }
         row.modifiedAt = now;
         return next;

@@ -29,6 +29,10 @@ final class Sheet {
     final List<Row> rows = new ArrayList<>();
     /** Read without the sheet's lock (a source sheet is locked to work out their status). */
     final List<CrossSheetReference> crossSheetReferences = new CopyOnWriteArrayList<>();
+    /** Sheet and row discussions, oldest first. */
+    final List<Discussion> discussions = new ArrayList<>();
+    /** Sheet, row and comment attachments, oldest first. */
+    final List<Attachment> attachments = new ArrayList<>();
     private final Map<Long, Row> rowsById = new HashMap<>();
     private long lastAutoNumber;
 

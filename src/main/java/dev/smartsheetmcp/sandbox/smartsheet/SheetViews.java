@@ -122,8 +122,8 @@ final class SheetViews {
             if (cell != null) cells.add(cell);
         }
         view.put("cells", cells);
-        if (options.include().contains("discussions")) view.put("discussions", List.copyOf(row.discussions));
-        if (options.include().contains("attachments")) view.put("attachments", List.copyOf(row.attachments));
+        if (options.include().contains("discussions")) view.put("discussions", RowDetails.discussions(sheet, row.id));
+        if (options.include().contains("attachments")) view.put("attachments", RowDetails.attachments(sheet, row.id));
         return view;
     }
 

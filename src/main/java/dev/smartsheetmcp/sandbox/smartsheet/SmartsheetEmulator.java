@@ -18,8 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process Smartsheet API 2.0 for sandbox mode, tests and benchmarks: bearer tokens,
  * the per-token rate limit, sheets, rows (with parents, discussions and attachments), columns,
- * workspaces, folders, sheet copies, sheet summaries, cross-sheet references, search, reports and users, with Smartsheet's error
- * codes and 64-bit ids above 2^53. State lives in memory.
+ * workspaces, folders, sheet copies, sheet summaries, cross-sheet references, search, reports and
+ * users, discussions and comments, attachments (files served at short-lived URLs below
+ * {@value #FILES_PATH}), cell history, with Smartsheet's error codes and 64-bit ids above 2^53.
+ * State lives in memory. Operations Smartsheet counts as several requests (attaching a file, cell
+ * history: 10) weigh as much in the rate limit.
  *
  * <p>Per-operation counters count requests the API served (authenticated and within the
  * rate limit), whatever their outcome; injected faults never reach an operation.
@@ -28,6 +31,8 @@ public final class SmartsheetEmulator extends EmulatorServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmartsheetEmulator.class);
     private static final long ID_SEED = 0x5_3a4d_5eedL;
+    /** Where attachment download URLs point: outside /2.0, no token needed, as Smartsheet's signed URLs. */
+    static final String FILES_PATH = "/files/";
 
     /** The ids {@link #seedDemo()} created. */
     public record SeededDemo(long workspaceId, long sheetId) {
@@ -40,6 +45,8 @@ public final class SmartsheetEmulator extends EmulatorServer {
     private final UserDirectory users = new UserDirectory(new IdSource(ID_SEED + 1));
     private final Map<String, AtomicInteger> operations = new ConcurrentHashMap<>();
     private final AtomicInteger rateLimited = new AtomicInteger();
+    private final AtomicInteger weightedRequests = new AtomicInteger();
+    private final AttachmentEndpoints attachments;
 
     public SmartsheetEmulator(FaultInjector faults, int requestsPerMinutePerToken) {
         super("smartsheet", faults);
@@ -56,6 +63,10 @@ public final class SmartsheetEmulator extends EmulatorServer {
         new SearchEndpoints(store).registerOn(router);
         new ReportEndpoints(store).registerOn(router);
         new UserEndpoints(users, store).registerOn(router);
+        new DiscussionEndpoints(store).registerOn(router);
+        attachments = new AttachmentEndpoints(store, this::origin);
+        attachments.registerOn(router);
+        new CellHistoryEndpoints(store).registerOn(router);
     }
 
     /** Accepts {@code Authorization: Bearer <token>}, a token of the account's owner (a system admin). */
@@ -196,19 +207,38 @@ public final class SmartsheetEmulator extends EmulatorServer {
         }
     }
 
-    /** A discussion on a row, with one comment. */
-    public void addRowDiscussion(long sheetId, long rowId, String comment) {
+    /** A discussion on a row, with one comment; answers the discussion's id. */
+    public long addRowDiscussion(long sheetId, long rowId, String comment) {
         Sheet sheet = store.sheet(sheetId);
         synchronized (sheet) {
-            seededRow(sheet, rowId).discussions.add(RowDetails.discussion(store.ids.next(), rowId, comment));
+            seededRow(sheet, rowId);
+            Discussion discussion = new Discussion(store.ids.next(), "ROW", rowId, RowDetails.SANDBOX_USER);
+            discussion.comments.add(new Comment(store.ids.next(), discussion.id, comment, RowDetails.SANDBOX_USER, Sheet.now()));
+            sheet.discussions.add(discussion);
+            return discussion.id;
         }
     }
 
-    /** A file attached to a row. */
-    public void addRowAttachment(long sheetId, long rowId, String fileName, String mimeType, long sizeInKb) {
+    /** A file of {@code sizeInKb} zero-filled kilobytes attached to a row; answers its id. */
+    public long addRowAttachment(long sheetId, long rowId, String fileName, String mimeType, long sizeInKb) {
         Sheet sheet = store.sheet(sheetId);
         synchronized (sheet) {
-            seededRow(sheet, rowId).attachments.add(RowDetails.attachment(store.ids.next(), rowId, fileName, mimeType, sizeInKb));
+            seededRow(sheet, rowId);
+            Attachment attachment = new Attachment(store.ids.next(), fileName, "FILE", mimeType, "ROW", rowId,
+                    new byte[(int) (sizeInKb * 1024)], null, RowDetails.SANDBOX_USER);
+            sheet.attachments.add(attachment);
+            return attachment.id;
+        }
+    }
+
+    /** The bytes of a file attachment as stored, for byte-for-byte checks. */
+    public byte[] attachmentBytes(long sheetId, long attachmentId) {
+        Sheet sheet = store.sheet(sheetId);
+        synchronized (sheet) {
+            for (Attachment attachment : sheet.attachments) {
+                if (attachment.id == attachmentId) return attachment.bytes == null ? null : attachment.bytes.clone();
+            }
+            throw new IllegalArgumentException("sheet " + sheetId + " has no attachment " + attachmentId);
         }
     }
 
@@ -221,6 +251,14 @@ public final class SmartsheetEmulator extends EmulatorServer {
     public int requestCount(String operation) {
         AtomicInteger count = operations.get(operation);
         return count == null ? 0 : count.get();
+    }
+
+    /**
+     * Requests served as the rate limit counts them: an operation Smartsheet counts as several
+     * requests (attaching a file, cell history: 10) adds that many.
+     */
+    public int weightedRequestCount() {
+        return weightedRequests.get();
     }
 
     /** 429 answers given, for the real limit and injected ones alike. */
@@ -254,9 +292,11 @@ public final class SmartsheetEmulator extends EmulatorServer {
         synchronized (sheet) {
             Column column = editableColumn(sheet, columnTitle);
             Row row = seededRow(sheet, rowId);
-            CellWrite.fromPerson(column, value).applyTo(row.cell(column.id));
+            Cell cell = row.cell(column.id);
+            CellWrite.fromPerson(column, value).applyTo(cell);
             sheet.touch();
             row.modifiedAt = sheet.modifiedAt;
+            cell.recordVersion(column.id, sheet.modifiedAt, RowDetails.SANDBOX_USER);
         }
     }
 
@@ -275,6 +315,7 @@ public final class SmartsheetEmulator extends EmulatorServer {
                 Cell cell = row.cell(column.id);
                 String previous = cell.value == null ? "" : String.valueOf(cell.value);
                 CellWrite.fromPerson(column, text.rewrite(previous)).applyTo(cell);
+                cell.recordVersion(column.id, Sheet.now(), RowDetails.SANDBOX_USER);
             }
             if (!chosen.isEmpty()) sheet.touch();
             chosen.forEach(row -> row.modifiedAt = sheet.modifiedAt);
@@ -293,6 +334,7 @@ public final class SmartsheetEmulator extends EmulatorServer {
     public void resetCounters() {
         operations.clear();
         rateLimited.set(0);
+        weightedRequests.set(0);
         for (Sheet sheet : store.sheets()) {
             synchronized (sheet) {
                 for (Row row : sheet.rows) {
@@ -307,6 +349,11 @@ public final class SmartsheetEmulator extends EmulatorServer {
 
     @Override
     protected void serve(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.startsWith(FILES_PATH) && "GET".equals(exchange.getRequestMethod())) {
+            serveFile(exchange, path.substring(FILES_PATH.length()));
+            return;
+        }
         Router.Reply reply;
         try {
             reply = answer(exchange);
@@ -333,19 +380,47 @@ public final class SmartsheetEmulator extends EmulatorServer {
         sendJson(exchange, error.status, error.body(), Map.of());
     }
 
+    /** A download URL: the file's bytes while the URL lives, else S3-style 403 (no token involved). */
+    private void serveFile(HttpExchange exchange, String token) throws IOException {
+        AttachmentEndpoints.Download download = attachments.download(token);
+        if (download == null) {
+            sendRaw(exchange, 403, "{\"message\":\"Request has expired or is not valid\"}", Map.of());
+            return;
+        }
+        sendBytes(exchange, 200, download.bytes(), download.mimeType());
+    }
+
     private Router.Reply answer(HttpExchange exchange) throws IOException {
         String token = bearerToken(exchange.getRequestHeaders().getFirst("Authorization"));
         User caller = users.ofToken(token);
-        if (!rateLimit.tryAcquire(token)) {
+        String path = exchange.getRequestURI().getRawPath();
+        Router.Match match = null;
+        ApiError unrouted = null;
+        try {
+            if (!path.startsWith("/2.0/")) throw ApiError.notFound();
+            match = router.match(exchange.getRequestMethod(), path.substring("/2.0".length()));
+        } catch (ApiError error) {
+            unrouted = error;
+        }
+        int weight = match == null ? 1 : match.route().weight();
+        if (!rateLimit.tryAcquire(token, weight)) {
             rateLimited.incrementAndGet();
             throw ApiError.rateLimited();
         }
-        String path = exchange.getRequestURI().getRawPath();
-        if (!path.startsWith("/2.0/")) throw ApiError.notFound();
-        Router.Match match = router.match(exchange.getRequestMethod(), path.substring("/2.0".length()));
+        weightedRequests.addAndGet(weight);
+        if (unrouted != null) throw unrouted;
         operations.computeIfAbsent(match.route().operation(), key -> new AtomicInteger()).incrementAndGet();
-        ApiRequest request = new ApiRequest(match.pathVariables(), exchange.getRequestURI().getRawQuery(), readBody(exchange), caller);
+        ApiRequest request = new ApiRequest(match.pathVariables(), exchange.getRequestURI().getRawQuery(), readBody(exchange),
+                caller, headers(exchange));
         return match.route().handler().handle(request);
+    }
+
+    private static Map<String, String> headers(HttpExchange exchange) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0));
+        });
+        return headers;
     }
 
     private String bearerToken(String authorization) {
@@ -362,7 +437,9 @@ public final class SmartsheetEmulator extends EmulatorServer {
         Row row = sheet.newRow(store.ids.next());
         values.forEach((title, value) -> {
             Column column = editableColumn(sheet, title);
-            CellWrite.fromPerson(column, value).applyTo(row.cell(column.id));
+            Cell cell = row.cell(column.id);
+            CellWrite.fromPerson(column, value).applyTo(cell);
+            cell.recordVersion(column.id, row.createdAt, RowDetails.SANDBOX_USER);
         });
         return row;
     }
