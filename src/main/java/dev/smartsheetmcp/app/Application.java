@@ -2,12 +2,15 @@ package dev.smartsheetmcp.app;
 
 import dev.smartsheetmcp.analysis.AnalysisConfiguration;
 import dev.smartsheetmcp.analysis.azure.AzureClientConfiguration;
+import dev.smartsheetmcp.completions.CompletionsConfiguration;
 import dev.smartsheetmcp.folders.FoldersConfiguration;
 import dev.smartsheetmcp.jobs.JobsConfiguration;
 import dev.smartsheetmcp.mcp.McpServerLifecycle;
 import dev.smartsheetmcp.mcp.transport.StandardStreams;
 import dev.smartsheetmcp.ops.OpsConfiguration;
+import dev.smartsheetmcp.prompts.PromptsConfiguration;
 import dev.smartsheetmcp.reports.ReportsConfiguration;
+import dev.smartsheetmcp.resources.ResourcesConfiguration;
 import dev.smartsheetmcp.schedules.SchedulesConfiguration;
 import dev.smartsheetmcp.search.SearchConfiguration;
 import dev.smartsheetmcp.sheets.SheetsConfiguration;
@@ -90,7 +93,8 @@ public final class Application {
         Stream.of(new Json(), new JobsConfiguration(), new AnalysisConfiguration(), new SchedulesConfiguration(),
                 new AzureClientConfiguration(), new SmartsheetClientConfiguration(), new SheetsConfiguration(),
                 new WorkspacesConfiguration(), new UsersConfiguration(), new ReportsConfiguration(),
-                new FoldersConfiguration(), new SearchConfiguration(), new SummaryConfiguration(), new OpsConfiguration())
+                new FoldersConfiguration(), new SearchConfiguration(), new SummaryConfiguration(), new ResourcesConfiguration(),
+                new PromptsConfiguration(), new CompletionsConfiguration(), new OpsConfiguration())
                 .forEach(main.configure()::addConfiguration);
         return main;
     }
