@@ -4,13 +4,16 @@ import dev.smartsheetmcp.analysis.AnalysisConfiguration;
 import dev.smartsheetmcp.analysis.azure.AzureClientConfiguration;
 import dev.smartsheetmcp.analysis.batch.BatchConfiguration;
 import dev.smartsheetmcp.collaboration.CollaborationConfiguration;
+import dev.smartsheetmcp.completions.CompletionsConfiguration;
 import dev.smartsheetmcp.crossrefs.CrossReferencesConfiguration;
 import dev.smartsheetmcp.folders.FoldersConfiguration;
 import dev.smartsheetmcp.jobs.JobsConfiguration;
 import dev.smartsheetmcp.mcp.McpServerLifecycle;
 import dev.smartsheetmcp.mcp.transport.StandardStreams;
 import dev.smartsheetmcp.ops.OpsConfiguration;
+import dev.smartsheetmcp.prompts.PromptsConfiguration;
 import dev.smartsheetmcp.reports.ReportsConfiguration;
+import dev.smartsheetmcp.resources.ResourcesConfiguration;
 import dev.smartsheetmcp.schedules.SchedulesConfiguration;
 import dev.smartsheetmcp.search.SearchConfiguration;
 import dev.smartsheetmcp.sheets.SheetsConfiguration;
@@ -94,7 +97,8 @@ public final class Application {
                 new AzureClientConfiguration(), new BatchConfiguration(), new SmartsheetClientConfiguration(),
                 new SheetsConfiguration(), new WorkspacesConfiguration(), new UsersConfiguration(), new ReportsConfiguration(),
                 new FoldersConfiguration(), new SearchConfiguration(), new SummaryConfiguration(),
-                new CrossReferencesConfiguration(), new CollaborationConfiguration(), new OpsConfiguration())
+                new CrossReferencesConfiguration(), new CollaborationConfiguration(), new ResourcesConfiguration(),
+                new PromptsConfiguration(), new CompletionsConfiguration(), new OpsConfiguration())
                 .forEach(main.configure()::addConfiguration);
         return main;
     }

@@ -41,6 +41,7 @@ public final class McpServerLifecycle extends MainListenerSupport {
             CamelToolBridge bridge = new CamelToolBridge(context.createProducerTemplate(), json);
             List<SyncToolSpecification> tools = ToolCatalog.load(context, json).stream()
                     .map(bridge::specification).toList();
+            McpFeatures features = McpFeatures.load(context, json);
             String transport = context.resolvePropertyPlaceholders("{{mcp.transport}}");
             if ("http".equals(transport)) {
                 HttpSecurity security = HttpSecurity.from(key -> context.resolvePropertyPlaceholders("{{" + key + "}}"));
@@ -51,12 +52,13 @@ public final class McpServerLifecycle extends MainListenerSupport {
                         .build();
                 SessionCallLimit callLimit = new SessionCallLimit(Integer.parseInt(
                         context.resolvePropertyPlaceholders("{{mcp.max-concurrent-calls-per-session}}")));
-                server = configure(McpServer.sync(servlet), json, tools.stream().map(callLimit::apply).toList()).build();
+                server = configure(McpServer.sync(servlet), json, tools.stream().map(callLimit::apply).toList(), features).build();
                 // the port opens only once the server behind /mcp is complete
                 http = EmbeddedHttpServer.start(context, servlet, security);
             } else {
-                server = configure(McpServer.sync(stdio(main, json)), json, tools).build();
+                server = configure(McpServer.sync(stdio(main, json)), json, tools, features).build();
             }
+            features.notifyChanges(server);
             LOG.info("MCP server ready over {} with {} tools", transport, tools.size());
         } catch (Exception e) {
             throw new IllegalStateException("MCP server could not start: " + e.getMessage(), e);
@@ -70,11 +72,11 @@ public final class McpServerLifecycle extends MainListenerSupport {
     }
 
     private static McpServer.SyncSpecification<?> configure(McpServer.SyncSpecification<?> spec, McpJsonMapper json,
-                                                           List<SyncToolSpecification> tools) {
-        return spec
+                                                           List<SyncToolSpecification> tools, McpFeatures features) {
+        return features.applyTo(spec)
                 .serverInfo("smartsheet-mcp-pipeline", ApplicationVersion.current())
                 .jsonMapper(json)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                .capabilities(features.capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging()).build())
                 .validateToolInputs(true)
                 .tools(tools);
     }

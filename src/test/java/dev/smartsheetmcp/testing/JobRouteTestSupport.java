@@ -3,6 +3,7 @@ package dev.smartsheetmcp.testing;
 import dev.smartsheetmcp.analysis.AnalysisConfiguration;
 import dev.smartsheetmcp.jobs.JobStatusView;
 import dev.smartsheetmcp.jobs.JobsConfiguration;
+import dev.smartsheetmcp.resources.ResourcesConfiguration;
 import dev.smartsheetmcp.sandbox.FaultInjector;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import dev.smartsheetmcp.smartsheet.SmartsheetClientConfiguration;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
  * Route tests of the job flow with a real job store (HSQLDB in a fresh data directory) and the
  * Smartsheet client routes against the Smartsheet emulator; Azure OpenAI is {@code mock:azure-chat}
  * (a stand-in route for {@code direct:azure-chat}), so a test decides each row's answer or failure.
- * Runs {@code routes/smartsheet-client.yaml}, {@code routes/tools-analysis.yaml} (the steps that
+ * Runs {@code routes/smartsheet-client.yaml}, {@code routes/resources.yaml} (a job's change notices),
+ * {@code routes/tools-analysis.yaml} (the steps that
  * queue a job) and the route files a subclass adds; no MCP server, no Azure client.
  */
 public abstract class JobRouteTestSupport extends RouteTestSupport {
@@ -74,7 +76,7 @@ public abstract class JobRouteTestSupport extends RouteTestSupport {
 
     @Override
     protected void configure(MainConfigurationProperties configuration) {
-        String routes = Stream.concat(Stream.of("smartsheet-client.yaml", "tools-analysis.yaml"),
+        String routes = Stream.concat(Stream.of("smartsheet-client.yaml", "tools-analysis.yaml", "resources.yaml"),
                 routeFiles().stream()).map(file -> "file:routes/" + file).collect(Collectors.joining(","));
         configuration.withRoutesIncludePattern(routes);
         configuration.addConfiguration(new Json());
@@ -87,6 +89,7 @@ public abstract class JobRouteTestSupport extends RouteTestSupport {
         configuration.addConfiguration(new SmartsheetClientConfiguration());
         configuration.addConfiguration(new JobsConfiguration());
         configuration.addConfiguration(new AnalysisConfiguration());
+        configuration.addConfiguration(new ResourcesConfiguration());
         moreConfigurations().forEach(configuration::addConfiguration);
         configuration.addRoutesBuilder(new RouteBuilder() {
             @Override
