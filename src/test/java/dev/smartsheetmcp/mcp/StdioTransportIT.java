@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,25 @@ class StdioTransportIT {
         JsonNode found = ToolCalls.ok(client, "search", Map.of("query", sheet.path("name").asText()));
         assertThat(found.path("results").findValuesAsText("id")).contains(sheetId);
         assertThat(ToolCalls.ok(client, "get_current_user", Map.of()).path("email").asText()).contains("@");
+        discussesAndAttachesOnTheSheet(client, sheetId);
+    }
+
+    /** The collaboration and cross-sheet reference tools over stdio: a discussion, an attachment's bytes both ways. */
+    private static void discussesAndAttachesOnTheSheet(McpSyncClient client, String sheetId) {
+        ToolCalls.ok(client, "smartsheet_create_discussion", Map.of("sheet_id", sheetId, "discussion_type", "sheet",
+                "comment_text", "Reviewed over stdio"));
+        JsonNode discussions = ToolCalls.ok(client, "smartsheet_get_discussions", Map.of("sheet_id", sheetId,
+                "discussion_type", "sheet", "include_comments", true));
+        assertThat(discussions.path("discussions").findValuesAsText("text")).contains("Reviewed over stdio");
+
+        byte[] bytes = "bytes over stdio\n".getBytes(StandardCharsets.UTF_8);
+        String attachmentId = ToolCalls.ok(client, "smartsheet_upload_attachment", Map.of("sheet_id", sheetId,
+                "attachment_type", "sheet", "content_base64", Base64.getEncoder().encodeToString(bytes), "file_name", "note.txt"))
+                .path("attachment").path("id").asText();
+        JsonNode downloaded = ToolCalls.ok(client, "smartsheet_download_attachment", Map.of("sheet_id", sheetId,
+                "attachment_id", attachmentId));
+        assertThat(Base64.getDecoder().decode(downloaded.path("content_base64").asText())).isEqualTo(bytes);
+        assertThat(ToolCalls.ok(client, "smartsheet_get_sheet_cross_references", Map.of("sheet_id", sheetId)).isObject()).isTrue();
     }
 
     @Test
