@@ -39,8 +39,9 @@ public final class McpServerLifecycle extends MainListenerSupport {
         McpJsonMapper json = new JacksonMcpJsonMapper(Json.MAPPER.copy().addMixIn(Throwable.class, NoStackTraces.class));
         try {
             CamelToolBridge bridge = new CamelToolBridge(context.createProducerTemplate(), json);
-            List<SyncToolSpecification> tools = ToolCatalog.load(context, json).stream()
-                    .map(bridge::specification).toList();
+            ToolSafety safety = ToolSafety.from(context);
+            List<SyncToolSpecification> tools = safety.apply(ToolCatalog.load(context, json).stream()
+                    .map(bridge::specification).toList());
             String transport = context.resolvePropertyPlaceholders("{{mcp.transport}}");
             if ("http".equals(transport)) {
                 HttpSecurity security = HttpSecurity.from(key -> context.resolvePropertyPlaceholders("{{" + key + "}}"));
@@ -51,11 +52,11 @@ public final class McpServerLifecycle extends MainListenerSupport {
                         .build();
                 SessionCallLimit callLimit = new SessionCallLimit(Integer.parseInt(
                         context.resolvePropertyPlaceholders("{{mcp.max-concurrent-calls-per-session}}")));
-                server = configure(McpServer.sync(servlet), json, tools.stream().map(callLimit::apply).toList()).build();
+                server = configure(McpServer.sync(servlet), json, tools.stream().map(callLimit::apply).toList(), safety).build();
                 // the port opens only once the server behind /mcp is complete
                 http = EmbeddedHttpServer.start(context, servlet, security);
             } else {
-                server = configure(McpServer.sync(stdio(main, json)), json, tools).build();
+                server = configure(McpServer.sync(stdio(main, json)), json, tools, safety).build();
             }
             LOG.info("MCP server ready over {} with {} tools", transport, tools.size());
         } catch (Exception e) {
@@ -70,12 +71,13 @@ public final class McpServerLifecycle extends MainListenerSupport {
     }
 
     private static McpServer.SyncSpecification<?> configure(McpServer.SyncSpecification<?> spec, McpJsonMapper json,
-                                                           List<SyncToolSpecification> tools) {
+                                                           List<SyncToolSpecification> tools, ToolSafety safety) {
         return spec
                 .serverInfo("smartsheet-mcp-pipeline", ApplicationVersion.current())
                 .jsonMapper(json)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
                 .validateToolInputs(true)
+                .addToolFilter(safety.listFilter())
                 .tools(tools);
     }
 
