@@ -13,6 +13,7 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import dev.smartsheetmcp.toolkit.CallCancellation;
 import dev.smartsheetmcp.toolkit.ToolException;
 import dev.smartsheetmcp.toolkit.ToolHeaders;
 
@@ -35,10 +36,12 @@ final class CamelToolBridge {
 
     private final ProducerTemplate producer;
     private final McpJsonMapper json;
+    private final InFlightCalls calls;
 
-    CamelToolBridge(ProducerTemplate producer, McpJsonMapper json) {
+    CamelToolBridge(ProducerTemplate producer, McpJsonMapper json, InFlightCalls calls) {
         this.producer = producer;
         this.json = json;
+        this.calls = calls;
     }
 
     SyncToolSpecification specification(McpSchema.Tool tool) {
@@ -49,6 +52,7 @@ final class CamelToolBridge {
         String tool = definition.name();
         MDC.put(TOOL_HEADER, tool);
         MDC.put(SESSION_HEADER, session.sessionId());
+        CallCancellation cancellation = calls.started(request);
         try {
             Exchange result = producer.request("direct:tool-" + tool, exchange -> {
                 exchange.getIn().setBody(request.arguments() == null ? Map.of() : request.arguments());
@@ -56,9 +60,11 @@ final class CamelToolBridge {
                 exchange.getIn().setHeader(SESSION_HEADER, session.sessionId());
                 exchange.getIn().setHeader(PROGRESS_TOKEN_HEADER, request.progressToken());
                 exchange.setProperty(MCP_EXCHANGE_PROPERTY, session);
+                exchange.setProperty(CallCancellation.PROPERTY, cancellation);
             });
             return result.getException() == null ? success(definition, result.getMessage().getBody()) : failure(tool, result.getException());
         } finally {
+            calls.finished(request);
             MDC.remove(TOOL_HEADER);
             MDC.remove(SESSION_HEADER);
         }

@@ -1,5 +1,7 @@
 package dev.smartsheetmcp.mcp;
 
+import dev.smartsheetmcp.mcp.transport.CallMessageInput;
+import dev.smartsheetmcp.mcp.transport.CallMessages;
 import dev.smartsheetmcp.mcp.transport.EmbeddedHttpServer;
 import dev.smartsheetmcp.mcp.transport.EndOfInputSignal;
 import dev.smartsheetmcp.mcp.transport.HttpSecurity;
@@ -38,7 +40,9 @@ public final class McpServerLifecycle extends MainListenerSupport {
         CamelContext context = main.getCamelContext();
         McpJsonMapper json = new JacksonMcpJsonMapper(Json.MAPPER.copy().addMixIn(Throwable.class, NoStackTraces.class));
         try {
-            CamelToolBridge bridge = new CamelToolBridge(context.createProducerTemplate(), json);
+            InFlightCalls calls = new InFlightCalls();
+            CallMessages messages = new CallMessages(calls);
+            CamelToolBridge bridge = new CamelToolBridge(context.createProducerTemplate(), json, calls);
             ToolSafety safety = ToolSafety.from(context);
             List<SyncToolSpecification> tools = safety.apply(ToolCatalog.load(context, json).stream()
                     .map(bridge::specification).toList());
@@ -54,9 +58,9 @@ public final class McpServerLifecycle extends MainListenerSupport {
                         context.resolvePropertyPlaceholders("{{mcp.max-concurrent-calls-per-session}}")));
                 server = configure(McpServer.sync(servlet), json, tools.stream().map(callLimit::apply).toList(), safety).build();
                 // the port opens only once the server behind /mcp is complete
-                http = EmbeddedHttpServer.start(context, servlet, security);
+                http = EmbeddedHttpServer.start(context, servlet, security, messages);
             } else {
-                server = configure(McpServer.sync(stdio(main, json)), json, tools, safety).build();
+                server = configure(McpServer.sync(stdio(main, json, messages)), json, tools, safety).build();
             }
             LOG.info("MCP server ready over {} with {} tools", transport, tools.size());
         } catch (Exception e) {
@@ -81,8 +85,8 @@ public final class McpServerLifecycle extends MainListenerSupport {
                 .tools(tools);
     }
 
-    private static StdioServerTransportProvider stdio(BaseMainSupport main, McpJsonMapper json) {
-        var stdin = new EndOfInputSignal(StandardStreams.protocolIn(), () -> {
+    private static StdioServerTransportProvider stdio(BaseMainSupport main, McpJsonMapper json, CallMessages messages) {
+        var stdin = new EndOfInputSignal(new CallMessageInput(StandardStreams.protocolIn(), messages), () -> {
             LOG.info("stdin closed by the MCP client; shutting down");
             ((MainSupport) main).completed();
         });
