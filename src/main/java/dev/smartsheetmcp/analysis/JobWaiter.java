@@ -48,11 +48,9 @@ public final class JobWaiter {
         boolean cancelled = CallCancellation.isCancelled(exchange);
         exchange.setProperty(DONE, job.status().finished() || timedOut || cancelled);
         Map<String, Object> status = views.describe(job, true);
-        if (job.status().finished()) {
-            // finished: the status says it all
-        } else if (cancelled) {
+        if (!job.status().finished() && cancelled) {
             status.put("note", "Stopped waiting: the client cancelled the call; the job goes on: poll get_job_status");
-        } else if (timedOut) {
+        } else if (!job.status().finished() && timedOut) {
             status.put("note", "Stopped waiting after " + timeout.toSeconds() + " s; the job goes on: poll get_job_status");
         }
         exchange.getMessage().setBody(status);
