@@ -4,6 +4,7 @@ import dev.smartsheetmcp.jobs.JobRecord;
 import dev.smartsheetmcp.jobs.JobQueue;
 import dev.smartsheetmcp.jobs.JobStatusView;
 import dev.smartsheetmcp.mcp.ProgressReporter;
+import dev.smartsheetmcp.toolkit.CallCancellation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -12,7 +13,8 @@ import org.apache.camel.Exchange;
 /**
  * For {@code start_batch_analysis} with {@code wait: true}: looks at the job once per poll,
  * reports progress to the client when it moved (once per batch), and ends the wait when the
- * job finished or the wait timed out; the body is then the job's status.
+ * job finished, the wait timed out or the client cancelled the call (the job goes on); the body
+ * is then the job's status.
  */
 public final class JobWaiter {
 
@@ -43,9 +45,12 @@ public final class JobWaiter {
                             + job.failedRows() + " failed");
         }
         boolean timedOut = Duration.between(started, Instant.now()).compareTo(timeout) > 0;
-        exchange.setProperty(DONE, job.status().finished() || timedOut);
+        boolean cancelled = CallCancellation.isCancelled(exchange);
+        exchange.setProperty(DONE, job.status().finished() || timedOut || cancelled);
         Map<String, Object> status = views.describe(job, true);
-        if (timedOut && !job.status().finished()) {
+        if (!job.status().finished() && cancelled) {
+            status.put("note", "Stopped waiting: the client cancelled the call; the job goes on: poll get_job_status");
+        } else if (!job.status().finished() && timedOut) {
             status.put("note", "Stopped waiting after " + timeout.toSeconds() + " s; the job goes on: poll get_job_status");
         }
         exchange.getMessage().setBody(status);

@@ -13,6 +13,7 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import dev.smartsheetmcp.toolkit.CallCancellation;
 import dev.smartsheetmcp.toolkit.ToolException;
 import dev.smartsheetmcp.toolkit.ToolHeaders;
 
@@ -35,19 +36,23 @@ final class CamelToolBridge {
 
     private final ProducerTemplate producer;
     private final McpJsonMapper json;
+    private final InFlightCalls calls;
 
-    CamelToolBridge(ProducerTemplate producer, McpJsonMapper json) {
+    CamelToolBridge(ProducerTemplate producer, McpJsonMapper json, InFlightCalls calls) {
         this.producer = producer;
         this.json = json;
+        this.calls = calls;
     }
 
     SyncToolSpecification specification(McpSchema.Tool tool) {
-        return new SyncToolSpecification(tool, (exchange, request) -> call(tool.name(), exchange, request));
+        return new SyncToolSpecification(tool, (exchange, request) -> call(tool, exchange, request));
     }
 
-    private McpSchema.CallToolResult call(String tool, McpSyncServerExchange session, McpSchema.CallToolRequest request) {
+    private McpSchema.CallToolResult call(McpSchema.Tool definition, McpSyncServerExchange session, McpSchema.CallToolRequest request) {
+        String tool = definition.name();
         MDC.put(TOOL_HEADER, tool);
         MDC.put(SESSION_HEADER, session.sessionId());
+        CallCancellation cancellation = calls.started(request);
         try {
             Exchange result = producer.request("direct:tool-" + tool, exchange -> {
                 exchange.getIn().setBody(request.arguments() == null ? Map.of() : request.arguments());
@@ -55,18 +60,26 @@ final class CamelToolBridge {
                 exchange.getIn().setHeader(SESSION_HEADER, session.sessionId());
                 exchange.getIn().setHeader(PROGRESS_TOKEN_HEADER, request.progressToken());
                 exchange.setProperty(MCP_EXCHANGE_PROPERTY, session);
+                exchange.setProperty(CallCancellation.PROPERTY, cancellation);
             });
-            return result.getException() == null ? success(result.getMessage().getBody()) : failure(tool, result.getException());
+            return result.getException() == null ? success(definition, result.getMessage().getBody()) : failure(tool, result.getException());
         } finally {
+            calls.finished(request);
             MDC.remove(TOOL_HEADER);
             MDC.remove(SESSION_HEADER);
         }
     }
 
-    private McpSchema.CallToolResult success(Object body) {
+    /**
+     * The answer as text, and, for a tool that declares an {@code outputSchema}, the same answer as
+     * {@code structuredContent} (the SDK checks it against the schema before it leaves).
+     */
+    private McpSchema.CallToolResult success(McpSchema.Tool tool, Object body) {
         try {
             String text = body instanceof String string ? string : json.writeValueAsString(body);
-            return McpSchema.CallToolResult.builder().addTextContent(text).isError(false).build();
+            McpSchema.CallToolResult.Builder result = McpSchema.CallToolResult.builder().addTextContent(text).isError(false);
+            if (tool.outputSchema() != null) result.structuredContent(json.readValue(text, Map.class));
+            return result.build();
         } catch (IOException e) {
             throw new IllegalStateException("tool answer could not be written as JSON", e);
         }

@@ -1,5 +1,7 @@
 package dev.smartsheetmcp.mcp;
 
+import dev.smartsheetmcp.mcp.transport.CallMessageInput;
+import dev.smartsheetmcp.mcp.transport.CallMessages;
 import dev.smartsheetmcp.mcp.transport.EmbeddedHttpServer;
 import dev.smartsheetmcp.mcp.transport.EndOfInputSignal;
 import dev.smartsheetmcp.mcp.transport.HttpSecurity;
@@ -38,9 +40,12 @@ public final class McpServerLifecycle extends MainListenerSupport {
         CamelContext context = main.getCamelContext();
         McpJsonMapper json = new JacksonMcpJsonMapper(Json.MAPPER.copy().addMixIn(Throwable.class, NoStackTraces.class));
         try {
-            CamelToolBridge bridge = new CamelToolBridge(context.createProducerTemplate(), json);
-            List<SyncToolSpecification> tools = ToolCatalog.load(context, json).stream()
-                    .map(bridge::specification).toList();
+            InFlightCalls calls = new InFlightCalls();
+            CallMessages messages = new CallMessages(calls);
+            CamelToolBridge bridge = new CamelToolBridge(context.createProducerTemplate(), json, calls);
+            ToolSafety safety = ToolSafety.from(context);
+            List<SyncToolSpecification> tools = safety.apply(ToolCatalog.load(context, json).stream()
+                    .map(bridge::specification).toList());
             McpFeatures features = McpFeatures.load(context, json);
             String transport = context.resolvePropertyPlaceholders("{{mcp.transport}}");
             if ("http".equals(transport)) {
@@ -52,11 +57,12 @@ public final class McpServerLifecycle extends MainListenerSupport {
                         .build();
                 SessionCallLimit callLimit = new SessionCallLimit(Integer.parseInt(
                         context.resolvePropertyPlaceholders("{{mcp.max-concurrent-calls-per-session}}")));
-                server = configure(McpServer.sync(servlet), json, tools.stream().map(callLimit::apply).toList(), features).build();
+                server = configure(McpServer.sync(servlet), json, tools.stream().map(callLimit::apply).toList(), features,
+                        safety).build();
                 // the port opens only once the server behind /mcp is complete
-                http = EmbeddedHttpServer.start(context, servlet, security);
+                http = EmbeddedHttpServer.start(context, servlet, security, messages);
             } else {
-                server = configure(McpServer.sync(stdio(main, json)), json, tools, features).build();
+                server = configure(McpServer.sync(stdio(main, json, messages)), json, tools, features, safety).build();
             }
             features.notifyChanges(server);
             LOG.info("MCP server ready over {} with {} tools", transport, tools.size());
@@ -72,17 +78,19 @@ public final class McpServerLifecycle extends MainListenerSupport {
     }
 
     private static McpServer.SyncSpecification<?> configure(McpServer.SyncSpecification<?> spec, McpJsonMapper json,
-                                                           List<SyncToolSpecification> tools, McpFeatures features) {
+                                                           List<SyncToolSpecification> tools, McpFeatures features,
+                                                           ToolSafety safety) {
         return features.applyTo(spec)
                 .serverInfo("smartsheet-mcp-pipeline", ApplicationVersion.current())
                 .jsonMapper(json)
                 .capabilities(features.capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging()).build())
                 .validateToolInputs(true)
+                .addToolFilter(safety.listFilter())
                 .tools(tools);
     }
 
-    private static StdioServerTransportProvider stdio(BaseMainSupport main, McpJsonMapper json) {
-        var stdin = new EndOfInputSignal(StandardStreams.protocolIn(), () -> {
+    private static StdioServerTransportProvider stdio(BaseMainSupport main, McpJsonMapper json, CallMessages messages) {
+        var stdin = new EndOfInputSignal(new CallMessageInput(StandardStreams.protocolIn(), messages), () -> {
             LOG.info("stdin closed by the MCP client; shutting down");
             ((MainSupport) main).completed();
         });

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smartsheetmcp.testing.AppProcess;
+import dev.smartsheetmcp.testing.OutputSchemas;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -49,6 +50,43 @@ class StdioTransportIT {
             McpSchema.CallToolResult bad = client.callTool(new McpSchema.CallToolRequest("get_column_map", Map.of("sheet_id", "x")));
             assertThat(bad.isError()).isTrue();
             readsTheDemoSheetPageByPageAndFindsItBySearch(client);
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
+    /** Over stdio too: a structuredContent that meets its tool's outputSchema, and a declined confirmation that deletes nothing. */
+    @Test
+    void structuredResultAndDeclinedConfirmationOverStdio() {
+        ServerParameters server = ServerParameters.builder(java())
+                .args("-jar", AppProcess.jar().toString(), "--sandbox", "--data-dir", work.resolve("data").toString())
+                .build();
+        List<String> questions = new ArrayList<>();
+        McpSyncClient client = McpClient.sync(new StdioClientTransport(server, new JacksonMcpJsonMapper(JSON)))
+                .requestTimeout(Duration.ofMinutes(1)).initializationTimeout(Duration.ofMinutes(1))
+                .capabilities(McpSchema.ClientCapabilities.builder().elicitation().build())
+                .elicitation(request -> {
+                    questions.add(request.message());
+                    return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.DECLINE, null);
+                })
+                .build();
+        try {
+            client.initialize();
+            String workspaceId = ToolCalls.ok(client, "list_workspaces", Map.of()).path("workspaces").get(0).path("id").asText();
+            String sheetId = ToolCalls.ok(client, "list_workspace_sheets", Map.of("workspace_id", workspaceId))
+                    .path("sheets").get(0).path("id").asText();
+            McpSchema.Tool rowIdsTool = client.listTools().tools().stream()
+                    .filter(tool -> tool.name().equals("get_all_row_ids")).findFirst().orElseThrow();
+            McpSchema.CallToolResult rowIds = ToolCalls.call(client, "get_all_row_ids", Map.of("sheet_id", sheetId));
+            assertThat(OutputSchemas.problems(rowIdsTool, rowIds)).isEmpty();
+            int rows = ToolCalls.ok(client, "get_all_row_ids", Map.of("sheet_id", sheetId)).path("total_count").asInt();
+            String firstRow = ToolCalls.ok(client, "get_all_row_ids", Map.of("sheet_id", sheetId)).path("row_ids").get(0).asText();
+
+            String declined = ToolCalls.error(client, "smartsheet_delete", Map.of("sheet_id", sheetId, "row_ids", List.of(firstRow)));
+
+            assertThat(questions).singleElement().asString().contains("Delete 1 row(s)");
+            assertThat(declined).contains("Nothing was changed");
+            assertThat(ToolCalls.ok(client, "get_all_row_ids", Map.of("sheet_id", sheetId)).path("total_count").asInt()).isEqualTo(rows);
         } finally {
             client.closeGracefully();
         }

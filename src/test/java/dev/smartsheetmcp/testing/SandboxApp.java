@@ -95,6 +95,19 @@ public final class SandboxApp implements AutoCloseable {
         return client;
     }
 
+    /** A new MCP client session that supports elicitation: {@code answer} plays the user answering each question. */
+    public McpSyncClient mcpClientWithElicitation(
+            java.util.function.Function<io.modelcontextprotocol.spec.McpSchema.ElicitFormRequest,
+                    io.modelcontextprotocol.spec.McpSchema.ElicitResult> answer) {
+        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(baseUrl()).endpoint("/mcp").build())
+                .requestTimeout(Duration.ofMinutes(5))
+                .capabilities(io.modelcontextprotocol.spec.McpSchema.ClientCapabilities.builder().elicitation().build())
+                .elicitation(answer)
+                .build();
+        client.initialize();
+        return client;
+    }
+
     /** A new MCP client session that sends {@code Authorization: Bearer <token>} with every request. */
     public McpSyncClient mcpClient(String bearerToken) {
         McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(baseUrl()).endpoint("/mcp")

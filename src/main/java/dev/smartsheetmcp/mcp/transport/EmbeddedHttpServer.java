@@ -1,9 +1,12 @@
 package dev.smartsheetmcp.mcp.transport;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.net.InetAddress;
+import java.util.EnumSet;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.servlet.CamelHttpTransportServlet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -28,7 +31,8 @@ public final class EmbeddedHttpServer {
         this.server = server;
     }
 
-    public static EmbeddedHttpServer start(CamelContext context, HttpServlet mcpServlet, HttpSecurity security)
+    public static EmbeddedHttpServer start(CamelContext context, HttpServlet mcpServlet, HttpSecurity security,
+                                           CallMessages messages)
             throws Exception {
         String host = context.resolvePropertyPlaceholders("{{http.host}}");
         int port = Integer.parseInt(context.resolvePropertyPlaceholders("{{http.port}}"));
@@ -43,6 +47,8 @@ public final class EmbeddedHttpServer {
         ServletHolder mcp = new ServletHolder("mcp", mcpServlet);
         mcp.setAsyncSupported(true);
         handler.addServlet(mcp, MCP_ENDPOINT);
+        handler.addFilter(new FilterHolder(new CallMessageFilter(messages, security.maxRequestBytes())), MCP_ENDPOINT,
+                EnumSet.of(DispatcherType.REQUEST));
         ServletHolder camel = new ServletHolder("CamelServlet", new CamelHttpTransportServlet());
         camel.setAsyncSupported(true);
         handler.addServlet(camel, "/*");
