@@ -246,6 +246,8 @@ class CollaborationToolsTest {
     @Test
     void cellHistoryByColumnTitleAndRowHistoryMergedNewestFirst() throws Exception {
         long row = rows.get(0);
+        // history times have whole seconds, as Smartsheet's: each edit a second after the one before, the seeding included
+        Thread.sleep(1100);
         smartsheet.editCellAsPerson(sheetId, row, "Status", "In progress");
         Thread.sleep(1100);
         smartsheet.editCellAsPerson(sheetId, row, "Task", "Write the draft");
