@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smartsheetmcp.testing.AppProcess;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.smartsheetmcp.testing.NodeClients;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,18 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IndependentClientIT {
 
-    private static final Path CLIENT = Path.of("clients", "ts-smoke").toAbsolutePath();
+    private static Path client;
 
     @TempDir
     Path work;
 
     @BeforeAll
     static void installClient() throws Exception {
-        if (Files.isDirectory(CLIENT.resolve("node_modules/@modelcontextprotocol/sdk"))) return;
-        Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(CLIENT.toFile())
-                .redirectErrorStream(true).start();
-        String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(npm.waitFor(5, TimeUnit.MINUTES) && npm.exitValue() == 0).as("npm ci: " + output).isTrue();
+        client = NodeClients.install("ts-smoke", "@modelcontextprotocol/sdk");
     }
 
     @Test
@@ -59,13 +53,9 @@ class IndependentClientIT {
     private JsonNode runClient(List<String> arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("node", "smoke.mjs"));
         command.addAll(arguments);
-        Path output = work.resolve("client-output.txt");
-        Process client = new ProcessBuilder(command).directory(CLIENT.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        boolean finished = client.waitFor(3, TimeUnit.MINUTES);
-        String text = Files.readString(output);
-        assertThat(finished && client.exitValue() == 0).as("TypeScript client: " + text).isTrue();
-        String last = text.lines().filter(line -> line.startsWith("{")).reduce((first, second) -> second).orElseThrow();
+        NodeClients.Run run = NodeClients.run(client, command, work.resolve("client-output.txt"), Duration.ofMinutes(3));
+        assertThat(run.succeeded()).as("TypeScript client: " + run.output()).isTrue();
+        String last = run.output().lines().filter(line -> line.startsWith("{")).reduce((first, second) -> second).orElseThrow();
         return new ObjectMapper().readTree(last);
     }
 }

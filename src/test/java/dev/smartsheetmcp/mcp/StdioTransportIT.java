@@ -17,6 +17,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,6 +160,122 @@ class StdioTransportIT {
             assertThat(messages.get(3).has("error")).as("unknown tool is a JSON-RPC error").isTrue();
         }
         assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("server exits when stdin closes").isTrue();
+    }
+
+    /**
+     * notifications/cancelled over stdio: a {@code wait: true} start_batch_analysis answers at once
+     * (the job goes on); the server logs the cancellation once at INFO, and the SDK, which never
+     * sees the notification, does not warn that it has no handler for it.
+     */
+    @Test
+    void cancellingAWaitingCallOverStdioAnswersItEarlyAndIsLoggedOnce() throws Exception {
+        Path stderr = work.resolve("stderr.log");
+        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", AppProcess.jar().toString(), "--sandbox",
+                "--data-dir", work.resolve("data").toString())
+                .redirectError(stderr.toFile());
+        builder.environment().put("SANDBOX_AZURE_LATENCY_MS", "200"); // 520 rows: a job of minutes
+        builder.environment().remove("LOG_FORMAT");
+        builder.environment().remove("LOG_LEVEL");
+        Process server = builder.start();
+        try (OutputStream stdin = server.getOutputStream()) {
+            StdoutMessages stdout = new StdoutMessages(server);
+            send(stdin, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
+            stdout.response(1, Duration.ofMinutes(1));
+            send(stdin, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            String workspaceId = callTool(stdin, stdout, 2, "list_workspaces", Map.of())
+                    .path("workspaces").get(0).path("id").asText();
+            String sheetId = callTool(stdin, stdout, 3, "list_workspace_sheets", Map.of("workspace_id", workspaceId))
+                    .path("sheets").get(0).path("id").asText();
+
+            send(stdin, request(4, "tools/call", Map.of("name", "start_batch_analysis", "arguments", Map.of(
+                    "sheet_id", sheetId, "type", "sentiment", "sourceColumns", List.of("Feedback"),
+                    "targetColumn", "Sentiment", "batchSize", 10, "wait", true))));
+            Thread.sleep(2_000);
+            assertThat(stdout.responseWithin(4, Duration.ZERO)).as("the call waits for the job").isNull();
+
+            long cancelledAt = System.nanoTime();
+            Map<String, Object> cancel = Map.of("jsonrpc", "2.0", "method", "notifications/cancelled",
+                    "params", Map.of("requestId", 4, "reason", "user pressed stop"));
+            send(stdin, JSON.writeValueAsString(cancel));
+            send(stdin, JSON.writeValueAsString(cancel)); // a client repeating itself: still one log line
+            JsonNode answer = stdout.response(4, Duration.ofSeconds(10));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(3));
+            JsonNode status = JSON.readTree(answer.path("result").path("content").get(0).path("text").asText());
+            assertThat(status.path("note").asText()).contains("cancelled");
+            String jobId = status.path("jobId").asText();
+            assertThat(callTool(stdin, stdout, 5, "get_job_status", Map.of("jobId", jobId)).path("status").asText())
+                    .as("the job goes on").isIn("queued", "running");
+            callTool(stdin, stdout, 6, "cancel_batch_analysis", Map.of("jobId", jobId));
+        }
+        assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("server exits when stdin closes").isTrue();
+
+        String log = Files.readString(stderr, StandardCharsets.UTF_8);
+        assertThat(log.lines().filter(line -> line.contains("cancelled by the client")).toList())
+                .as("the cancellation logged once at INFO:%n%s", log)
+                .singleElement().asString().contains(" INFO ").contains("start_batch_analysis").contains("user pressed stop");
+        assertThat(log).doesNotContain("No handler registered for notification method");
+    }
+
+    /** A {@code tools/call} that must succeed; its structuredContent. */
+    private static JsonNode callTool(OutputStream stdin, StdoutMessages stdout, int id, String tool, Map<String, Object> arguments)
+            throws Exception {
+        send(stdin, request(id, "tools/call", Map.of("name", tool, "arguments", arguments)));
+        JsonNode result = stdout.response(id, Duration.ofMinutes(1)).path("result");
+        assertThat(result.path("isError").asBoolean()).as(tool + ": " + result).isFalse();
+        return result.path("structuredContent");
+    }
+
+    private static String request(int id, String method, Map<String, Object> params) throws Exception {
+        return JSON.writeValueAsString(Map.of("jsonrpc", "2.0", "id", id, "method", method, "params", params));
+    }
+
+    /** The server's stdout read on a thread of its own: every line must be JSON-RPC; responses kept by id. */
+    private static final class StdoutMessages {
+
+        private final Map<Integer, JsonNode> responses = new ConcurrentHashMap<>();
+        private final List<String> notJson = new CopyOnWriteArrayList<>();
+
+        StdoutMessages(Process server) {
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        JsonNode message;
+                        try {
+                            message = JSON.readTree(line);
+                        } catch (Exception e) {
+                            notJson.add(line);
+                            continue;
+                        }
+                        if (message.has("id") && (message.has("result") || message.has("error"))) {
+                            responses.put(message.path("id").asInt(), message);
+                        }
+                    }
+                } catch (Exception closed) {
+                    // the server ended
+                }
+            }, "stdio-test-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        JsonNode response(int id, Duration timeout) throws InterruptedException {
+            JsonNode response = responseWithin(id, timeout);
+            assertThat(response).as("a response to request %s within %s", id, timeout).isNotNull();
+            return response;
+        }
+
+        /** The response to request {@code id}, or null when none came within {@code timeout}. */
+        JsonNode responseWithin(int id, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                assertThat(notJson).as("stdout carries only protocol messages").isEmpty();
+                JsonNode response = responses.get(id);
+                if (response != null || System.nanoTime() >= deadline) return response;
+                Thread.sleep(20);
+            }
+        }
     }
 
     private static void send(OutputStream stdin, String line) throws Exception {
