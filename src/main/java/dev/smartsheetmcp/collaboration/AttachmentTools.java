@@ -242,6 +242,24 @@ public final class AttachmentTools {
         }
     }
 
+    /** The question before smartsheet_delete_attachment runs: the attachment's name and what it is attached to (Get Attachment). */
+    public String deleteQuestion(Map<String, Object> arguments, JsonNode attachment) {
+        long sheetId = ToolArguments.of(arguments).id("sheet_id");
+        String type = attachment.path("attachmentType").asText("");
+        String what = "FILE".equals(type) ? (attachment.hasNonNull("sizeInKb") ? "file, " + attachment.get("sizeInKb").asLong() + " KB" : "file")
+                : "LINK".equals(type) ? "link to " + attachment.path("url").asText("") : type.toLowerCase();
+        String parentType = attachment.path("parentType").asText("");
+        String parentId = attachment.path("parentId").asText("");
+        String parent = switch (parentType) {
+            case "SHEET" -> "sheet " + sheetId;
+            case "ROW" -> "row " + parentId + " of sheet " + sheetId;
+            case "COMMENT" -> "comment " + parentId + " of sheet " + sheetId;
+            default -> (parentType.isEmpty() ? "" : parentType.toLowerCase() + " " + parentId + " of ") + "sheet " + sheetId;
+        };
+        return "Delete the attachment '" + attachment.path("name").asText("") + "' (" + what + ") attached to " + parent
+                + "? This cannot be undone.";
+    }
+
     public Map<String, Object> deleted(Map<String, Object> arguments) {
         ToolArguments args = ToolArguments.of(arguments);
         Map<String, Object> answer = new LinkedHashMap<>();

@@ -20,6 +20,8 @@ public final class DiscussionTools {
 
     /** The longest comment Smartsheet takes, as for a cell's text. */
     static final int MAX_COMMENT_CHARS = 4000;
+    /** How much of a comment the confirmation of its deletion quotes. */
+    private static final int QUOTED_CHARS = 80;
 
     private int defaultMaxChars = 20_000;
 
@@ -144,6 +146,23 @@ public final class DiscussionTools {
         answer.put("sheet_id", Long.toString(sheetId(arguments)));
         answer.put("deleted_comment_id", Long.toString(ToolArguments.of(arguments).id("comment_id")));
         return answer;
+    }
+
+    /** The question before smartsheet_delete_comment runs: the comment's author and the start of its text (Get Comment). */
+    public String deleteQuestion(Map<String, Object> arguments, JsonNode comment) {
+        Map<String, Object> author = CollaborationViews.user(comment.path("createdBy"));
+        String who = author.isEmpty() ? "an unnamed author" : author.containsKey("name") && author.containsKey("email")
+                ? author.get("name") + " <" + author.get("email") + ">" : String.valueOf(author.values().iterator().next());
+        String date = comment.hasNonNull("createdAt") ? ", " + comment.get("createdAt").asText() : "";
+        return "Delete the comment by " + who + date + " on sheet " + sheetId(arguments) + ": \""
+                + start(comment.path("text").asText("")) + "\"? This cannot be undone.";
+    }
+
+    /** The first words of a comment, on one line, cut with an ellipsis after 80 characters. */
+    private static String start(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        if (line.codePointCount(0, line.length()) <= QUOTED_CHARS) return line;
+        return line.substring(0, line.offsetByCodePoints(0, QUOTED_CHARS)).stripTrailing() + "…";
     }
 
     private static void checkLength(String text, String argument) {

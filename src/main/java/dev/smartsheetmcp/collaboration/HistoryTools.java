@@ -2,6 +2,7 @@ package dev.smartsheetmcp.collaboration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.toolkit.BudgetedList;
+import dev.smartsheetmcp.toolkit.CallCancellation;
 import dev.smartsheetmcp.toolkit.Json;
 import dev.smartsheetmcp.toolkit.ToolArguments;
 import dev.smartsheetmcp.toolkit.ToolException;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Exchange;
 
 /**
  * Cell and row history. A column is named by id or by title (resolved against the sheet's
@@ -79,8 +81,9 @@ public final class HistoryTools {
         return new Reading(arguments, columns, query(args));
     }
 
-    /** Takes one cell's history (newest first) into the reading. */
-    public void take(Reading reading, JsonNode indexResult) {
+    /** Takes one cell's history (newest first) into the reading; a call the client cancelled stops here. */
+    public void take(Reading reading, JsonNode indexResult, Exchange exchange) {
+        CallCancellation.throwIfCancelled(exchange);
         JsonNode column = reading.columns.get(reading.next++);
         for (JsonNode entry : indexResult.path("data")) reading.entries.add(entry(column, entry));
     }

@@ -2,13 +2,18 @@ package dev.smartsheetmcp.crossrefs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.smartsheet.SmartsheetApiException;
+import dev.smartsheetmcp.toolkit.CallCancellation;
 import dev.smartsheetmcp.toolkit.ToolArguments;
 import java.util.Map;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
 
-/** Steps of {@code smartsheet_find_sheet_references}, around the {@link ReferenceSearch} in variable search. */
+/**
+ * Steps of {@code smartsheet_find_sheet_references}, around the {@link ReferenceSearch} in variable search;
+ * a call the client cancelled stops after the folder or sheet it is reading.
+ */
 public final class ReferenceSearches {
 
     private int defaultMaxChars = 20_000;
@@ -24,16 +29,20 @@ public final class ReferenceSearches {
                 defaultMaxChars, maxSheets);
     }
 
-    public void takeContainer(@Variable("search") ReferenceSearch search, @Body JsonNode container) {
+    public void takeContainer(@Variable("search") ReferenceSearch search, @Body JsonNode container, Exchange exchange) {
+        CallCancellation.throwIfCancelled(exchange);
         search.takeContainer(container);
     }
 
-    public void scanned(@Variable("search") ReferenceSearch search, @Variable("scannedSheet") String sheetId, @Body JsonNode listed) {
+    public void scanned(@Variable("search") ReferenceSearch search, @Variable("scannedSheet") String sheetId, @Body JsonNode listed,
+                        Exchange exchange) {
+        CallCancellation.throwIfCancelled(exchange);
         search.scanned(sheetId, listed);
     }
 
     public void unreadable(@Variable("search") ReferenceSearch search, @Variable("scannedSheet") String sheetId,
-                           @ExchangeProperty("CamelExceptionCaught") SmartsheetApiException error) {
+                           @ExchangeProperty("CamelExceptionCaught") SmartsheetApiException error, Exchange exchange) {
+        CallCancellation.throwIfCancelled(exchange);
         search.unreadable(sheetId, error);
     }
 

@@ -1,6 +1,7 @@
 package dev.smartsheetmcp.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smartsheetmcp.testing.SandboxApp;
 import dev.smartsheetmcp.testing.SandboxApplication;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * smartsheet_delete, smartsheet_delete_column and cancel_batch_analysis ask a client that supports
- * elicitation to confirm, naming what will be lost; only a confirmation runs them.
+ * smartsheet_delete, smartsheet_delete_column, smartsheet_delete_attachment, smartsheet_delete_comment and
+ * cancel_batch_analysis ask a client that supports elicitation to confirm, naming what will be lost;
+ * only a confirmation runs them.
  */
 @SandboxApplication(unthrottledModel = true)
 class DestructiveConfirmationTest {
@@ -85,6 +87,52 @@ class DestructiveConfirmationTest {
         assertThat(lastQuestion()).contains("'Result'");
         assertThat(error).contains("Nothing was changed");
         assertThat(samples.columnMap(sheet)).containsKey("Result");
+    }
+
+    @Test
+    void aDeclinedAttachmentDeleteNamesTheFileAndWhereItIsAttachedAndKeepsIt() {
+        long sheet = samples.sheet();
+        long row = app.sandbox().smartsheet().rowIds(sheet).get(0);
+        long attachment = samples.rowAttachment(sheet);
+        userAnswer.set(new ElicitResult(ElicitResult.Action.DECLINE, null));
+
+        String error = ToolCalls.error(client, "smartsheet_delete_attachment", Map.of("sheet_id", Long.toString(sheet),
+                "attachment_id", Long.toString(attachment)));
+
+        assertThat(lastQuestion()).contains("'minutes.pdf'").contains("row " + row).contains("sheet " + sheet);
+        assertThat(error).contains("Nothing was changed").contains("decline");
+        assertThat(app.sandbox().smartsheet().attachmentBytes(sheet, attachment)).isNotNull();
+    }
+
+    @Test
+    void anAcceptedAttachmentDeleteDeletes() {
+        long sheet = samples.sheet();
+        long attachment = samples.rowAttachment(sheet);
+        userAnswer.set(new ElicitResult(ElicitResult.Action.ACCEPT, Map.of("confirm", true)));
+
+        var answer = ToolCalls.ok(client, "smartsheet_delete_attachment", Map.of("sheet_id", Long.toString(sheet),
+                "attachment_id", Long.toString(attachment)));
+
+        assertThat(lastQuestion()).contains("'minutes.pdf'");
+        assertThat(answer.path("deleted_attachment_id").asText()).isEqualTo(Long.toString(attachment));
+        assertThatThrownBy(() -> app.sandbox().smartsheet().attachmentBytes(sheet, attachment))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void deletingACommentNamesItsAuthorAndTheStartOfItsText() {
+        long sheet = samples.sheet();
+        long discussion = samples.rowDiscussion(sheet);
+        String comment = samples.firstComment(sheet, discussion);
+        userAnswer.set(new ElicitResult(ElicitResult.Action.DECLINE, null));
+
+        String error = ToolCalls.error(client, "smartsheet_delete_comment", Map.of("sheet_id", Long.toString(sheet),
+                "comment_id", comment));
+
+        assertThat(lastQuestion()).contains("Sandbox User").contains("\"Is this done? It was due on Friday\"");
+        assertThat(error).contains("Nothing was changed");
+        assertThat(ToolCalls.ok(plainClient, "smartsheet_get_comments", Map.of("sheet_id", Long.toString(sheet),
+                "discussion_id", Long.toString(discussion))).path("total_count").asInt()).isEqualTo(1);
     }
 
     @Test

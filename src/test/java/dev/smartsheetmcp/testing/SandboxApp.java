@@ -60,7 +60,13 @@ public final class SandboxApp implements AutoCloseable {
             }
         });
         SandboxApp app = new SandboxApp(main, running, port);
-        app.awaitReady(Duration.ofSeconds(60));
+        try {
+            app.awaitReady(Duration.ofSeconds(120));
+        } catch (Exception notReady) {
+            // stopped, so that it holds no port and no servlet path the next application of this JVM needs
+            main.completed();
+            throw notReady;
+        }
         return app;
     }
 

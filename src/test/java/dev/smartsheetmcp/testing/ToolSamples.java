@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sandbox.smartsheet.ColumnSpec;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import io.modelcontextprotocol.client.McpSyncClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,12 +92,22 @@ public final class ToolSamples {
         all.put("search", () -> Map.of("query", "alpha"));
         all.put("smartsheet_add_column", () -> Map.of("sheet_id", id(sheet()), "title", "Priority", "type", "PICKLIST",
                 "options", List.of("High", "Low")));
+        all.put("smartsheet_add_comment", () -> {
+            long sheet = sheet();
+            return Map.of("sheet_id", id(sheet), "discussion_id", id(rowDiscussion(sheet)), "comment_text", "Not yet");
+        });
         all.put("smartsheet_bulk_update", () -> {
             long sheet = sheet();
             Map<String, Object> columns = columnMap(sheet);
             return Map.of("sheet_id", id(sheet), "rules", List.of(Map.of(
                     "conditions", List.of(Map.of("columnId", columns.get("Status"), "operator", "equals", "value", "Open")),
                     "updates", List.of(Map.of("columnId", columns.get("Notes"), "value", "checked")))));
+        });
+        all.put("smartsheet_create_cross_reference", () -> crossReference(sheet(), sheet()));
+        all.put("smartsheet_create_discussion", () -> {
+            long sheet = sheet();
+            return Map.of("sheet_id", id(sheet), "discussion_type", "row", "target_id", id(smartsheet().rowIds(sheet).get(0)),
+                    "comment_text", "Is this done?", "title", "Status");
         });
         all.put("smartsheet_delete", () -> {
             long sheet = sheet();
@@ -105,11 +117,58 @@ public final class ToolSamples {
             long sheet = sheet();
             return Map.of("sheet_id", id(sheet), "column_id", columnMap(sheet).get("Result"));
         });
+        all.put("smartsheet_delete_attachment", () -> {
+            long sheet = sheet();
+            return Map.of("sheet_id", id(sheet), "attachment_id", id(rowAttachment(sheet)));
+        });
+        all.put("smartsheet_delete_comment", () -> {
+            long sheet = sheet();
+            return Map.of("sheet_id", id(sheet), "comment_id", firstComment(sheet, rowDiscussion(sheet)));
+        });
+        all.put("smartsheet_download_attachment", () -> {
+            long sheet = sheet();
+            String attachment = ToolCalls.ok(client, "smartsheet_upload_attachment", upload(sheet)).path("attachment").path("id").asText();
+            return Map.of("sheet_id", id(sheet), "attachment_id", attachment);
+        });
+        all.put("smartsheet_find_sheet_references", () -> {
+            long workspace = smartsheet().createWorkspace(unique("Workspace"));
+            long source = smartsheet().createSheet(workspace, unique("Source"), COLUMNS, List.of(Map.of("Name", "alpha")));
+            long sheet = smartsheet().createSheet(workspace, unique("Referencing"), COLUMNS, List.of(Map.of("Name", "alpha")));
+            ToolCalls.ok(client, "smartsheet_create_cross_reference", crossReference(sheet, source));
+            return Map.of("target_sheet_id", id(source), "workspace_id", id(workspace));
+        });
+        all.put("smartsheet_get_attachments", () -> {
+            long sheet = sheet();
+            rowAttachment(sheet);
+            return Map.of("sheet_id", id(sheet), "attachment_type", "sheet");
+        });
+        all.put("smartsheet_get_cell_history", () -> {
+            long sheet = sheet();
+            long row = editedRow(sheet);
+            return Map.of("sheet_id", id(sheet), "row_id", id(row), "column_id", "Status");
+        });
+        all.put("smartsheet_get_comments", () -> {
+            long sheet = sheet();
+            return Map.of("sheet_id", id(sheet), "discussion_id", id(rowDiscussion(sheet)));
+        });
+        all.put("smartsheet_get_discussions", () -> {
+            long sheet = sheet();
+            rowDiscussion(sheet);
+            return Map.of("sheet_id", id(sheet), "discussion_type", "sheet", "include_comments", true);
+        });
+        all.put("smartsheet_get_row_history", () -> {
+            long sheet = sheet();
+            long row = editedRow(sheet);
+            return Map.of("sheet_id", id(sheet), "row_id", id(row), "column_ids", List.of("Name", "Status"));
+        });
+        all.put("smartsheet_get_sheet_cross_references", () -> Map.of("sheet_id", id(sheetWithCrossReference())));
         all.put("smartsheet_rename_column", () -> {
             long sheet = sheet();
             return Map.of("sheet_id", id(sheet), "column_id", columnMap(sheet).get("Notes"), "new_title", "Comments");
         });
         all.put("smartsheet_search", () -> Map.of("sheet_id", id(sheet()), "pattern", "alpha"));
+        all.put("smartsheet_upload_attachment", () -> upload(sheet()));
+        all.put("smartsheet_validate_cross_references", () -> Map.of("sheet_id", id(sheetWithCrossReference())));
         all.put("smartsheet_update", () -> {
             long sheet = sheet();
             return Map.of("sheet_id", id(sheet), "column_map", columnMap(sheet), "updates", List.of(
@@ -144,6 +203,49 @@ public final class ToolSamples {
         long sheet = sheet();
         ToolCalls.ok(client, "update_sheet_summary", Map.of("sheet_id", id(sheet), "add_fields", List.of(
                 Map.of("title", "Budget", "value", 1200))));
+        return sheet;
+    }
+
+    /** A discussion on the sheet's first row, with one comment; its id. */
+    public long rowDiscussion(long sheet) {
+        return smartsheet().addRowDiscussion(sheet, smartsheet().rowIds(sheet).get(0), "Is this done? It was due on Friday");
+    }
+
+    /** The id of the first comment of a discussion. */
+    public String firstComment(long sheet, long discussion) {
+        return ToolCalls.ok(client, "smartsheet_get_comments", Map.of("sheet_id", id(sheet), "discussion_id", id(discussion)))
+                .path("comments").get(0).path("id").asText();
+    }
+
+    /** A small file attached to the sheet's first row; its id. */
+    public long rowAttachment(long sheet) {
+        return smartsheet().addRowAttachment(sheet, smartsheet().rowIds(sheet).get(0), "minutes.pdf", "application/pdf", 1);
+    }
+
+    private Map<String, Object> upload(long sheet) {
+        return Map.of("sheet_id", id(sheet), "attachment_type", "row", "target_id", id(smartsheet().rowIds(sheet).get(0)),
+                "content_base64", Base64.getEncoder().encodeToString("hello, attachments\n".getBytes(StandardCharsets.UTF_8)),
+                "file_name", "hello.txt");
+    }
+
+    /** The first row, with its Status edited twice by a person, so its cells have history. */
+    private long editedRow(long sheet) {
+        long row = smartsheet().rowIds(sheet).get(0);
+        smartsheet().editCellAsPerson(sheet, row, "Status", "Closed");
+        smartsheet().editCellAsPerson(sheet, row, "Status", "Open");
+        return row;
+    }
+
+    /** An INDEX/MATCH of the source's Notes into the sheet's Result, by Name. */
+    private Map<String, Object> crossReference(long sheet, long source) {
+        return Map.of("sheet_id", id(sheet), "target_sheet_id", id(source), "formula_config", Map.of(
+                "source_column_id", id(smartsheet().columnId(source, "Notes")),
+                "target_column_id", id(smartsheet().columnId(sheet, "Result")), "formula_type", "INDEX_MATCH"));
+    }
+
+    private long sheetWithCrossReference() {
+        long sheet = sheet();
+        ToolCalls.ok(client, "smartsheet_create_cross_reference", crossReference(sheet, sheet()));
         return sheet;
     }
 
