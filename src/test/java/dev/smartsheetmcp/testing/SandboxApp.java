@@ -60,7 +60,7 @@ public final class SandboxApp implements AutoCloseable {
             }
         });
         SandboxApp app = new SandboxApp(main, running, port);
-        app.awaitReady(Duration.ofSeconds(60));
+        app.awaitReady(Duration.ofSeconds(Long.getLong("sandbox.start-timeout-seconds", 180)));
         return app;
     }
 
