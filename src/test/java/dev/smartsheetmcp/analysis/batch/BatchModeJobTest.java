@@ -64,4 +64,42 @@ class BatchModeJobTest {
         }
         assertThat(smartsheet.requestCount("PUT /sheets/{sheetId}/rows")).as("500 rows a request").isEqualTo(2);
     }
+
+    @Test
+    void aBatchModeScheduleRunNowRunsABatchModeJobEndToEnd() {
+        SmartsheetEmulator smartsheet = app.sandbox().smartsheet();
+        AzureOpenAiEmulator azure = app.sandbox().azure();
+        long sheetId = AnalysisSheets.create(smartsheet, "Scheduled nightly", 30);
+        String onlineDeployment = app.context().resolvePropertyPlaceholders("{{azure.deployment}}");
+        int onlineBefore = azure.completionCount(onlineDeployment);
+        long batchesBefore = azure.batchesCreated();
+
+        JsonNode created = ToolCalls.ok(client, "create_schedule", Map.of("name", "nightly-batch", "cron", "0 0 2 * * ?",
+                "sheet_id", Long.toString(sheetId), "type", "sentiment", "sourceColumns", List.of("Feedback"),
+                "targetColumn", "Sentiment", "mode", "batch"));
+        assertThat(created.path("mode").asText()).isEqualTo("batch");
+        JsonNode listed = ToolCalls.ok(client, "list_schedules", Map.of()).path("schedules");
+        assertThat(listed).anySatisfy(schedule -> {
+            assertThat(schedule.path("name").asText()).isEqualTo("nightly-batch");
+            assertThat(schedule.path("mode").asText()).isEqualTo("batch");
+        });
+
+        JsonNode run = ToolCalls.ok(client, "run_schedule_now", Map.of("name", "nightly-batch"));
+        assertThat(run.path("outcome").asText()).as(run.toString()).isEqualTo("enqueued");
+        JsonNode done = Jobs.awaitFinished(client, run.path("jobId").asText(), Duration.ofSeconds(60), Duration.ofMillis(200));
+
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
+        assertThat(done.path("mode").asText()).isEqualTo("batch");
+        assertThat(done.path("schedule").asText()).isEqualTo("nightly-batch");
+        assertThat(done.path("written").asInt()).isEqualTo(30);
+        assertThat(azure.batchesCreated() - batchesBefore).isEqualTo(1);
+        assertThat(azure.completionCount(onlineDeployment)).as("the online deployment is not used").isEqualTo(onlineBefore);
+        List<Long> rows = smartsheet.rowIds(sheetId);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(smartsheet.cellValue(sheetId, rows.get(i), "Sentiment"))
+                    .isEqualTo(AnalysisSheets.expectedAnswer(AnalysisType.SENTIMENT, AnalysisSheets.feedback(i)));
+            assertThat(smartsheet.cellWriteCount(sheetId, rows.get(i), "Sentiment")).isEqualTo(1);
+        }
+        assertThat(ToolCalls.ok(client, "delete_schedule", Map.of("name", "nightly-batch")).path("deleted").asBoolean()).isTrue();
+    }
 }
