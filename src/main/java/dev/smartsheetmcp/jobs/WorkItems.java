@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,6 +107,21 @@ public final class WorkItems {
         return sql.list(SELECT_ANSWERED, row -> new WorkItem(row.getLong("row_id"), row.getInt("position"),
                 row.getInt("batch_index"), RowState.ANSWERED, null, row.getString("result"), row.getString("deployment"),
                 row.getBoolean("trimmed")), jobId, batchIndex);
+    }
+
+    /** The text each of these rows of the job asks about, by row id. */
+    public Map<Long, String> contents(String jobId, List<Long> rowIds) {
+        Map<Long, String> contents = new HashMap<>();
+        for (int start = 0; start < rowIds.size(); start += 500) {
+            List<Long> part = rowIds.subList(start, Math.min(rowIds.size(), start + 500));
+            Object[] parameters = new Object[part.size() + 1];
+            parameters[0] = jobId;
+            for (int i = 0; i < part.size(); i++) parameters[i + 1] = part.get(i);
+            sql.list("SELECT row_id, content FROM analysis_row WHERE job_id = ? AND row_id IN ("
+                    + String.join(", ", Collections.nCopies(part.size(), "?")) + ")",
+                    row -> contents.put(row.getLong(1), row.getString(2)), parameters);
+        }
+        return contents;
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.smartsheetmcp.testing.SandboxApplication;
 import dev.smartsheetmcp.testing.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -101,5 +102,49 @@ class BatchModeJobTest {
             assertThat(smartsheet.cellWriteCount(sheetId, rows.get(i), "Sentiment")).isEqualTo(1);
         }
         assertThat(ToolCalls.ok(client, "delete_schedule", Map.of("name", "nightly-batch")).path("deleted").asBoolean()).isTrue();
+    }
+
+    @Test
+    void batchAnswersGoIntoTheCacheAndRowsOfTheSameTextWaitForThem() {
+        SmartsheetEmulator smartsheet = app.sandbox().smartsheet();
+        AzureOpenAiEmulator azure = app.sandbox().azure();
+        String onlineDeployment = app.context().resolvePropertyPlaceholders("{{azure.deployment}}");
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (int i = 0; i < 40; i++) data.add(Map.of("Ticket", "D-" + i, "Feedback", "Duplicate feedback number " + (i % 10)));
+        long first = smartsheet.createSheet(null, "Duplicates", AnalysisSheets.COLUMNS, data);
+        int onlineBefore = azure.completionCount(onlineDeployment);
+        long batchesBefore = azure.batchesCreated();
+
+        JsonNode batch = run(first, "batch");
+        assertThat(batch.path("status").asText()).as(batch.toString()).isEqualTo("completed");
+        assertThat(batch.path("written").asInt()).isEqualTo(40);
+        assertThat(azure.batchesCreated() - batchesBefore).isEqualTo(1);
+        assertThat(batch.path("azure_batches").path("requests_total").asInt())
+                .as("one request per distinct text").isEqualTo(10);
+        assertThat(batch.path("usage").path("by_deployment").get(0).path("requests").asInt()).isEqualTo(10);
+        assertThat(azure.completionCount(onlineDeployment)).as("rows of the same text waited, none went online: " + batch)
+                .isEqualTo(onlineBefore);
+        assertThat(batch.path("cache_misses").asInt()).as("the asked rows").isEqualTo(10);
+        assertThat(batch.path("cache_hits").asInt()).as("the rows that shared their answers").isEqualTo(30);
+        List<Long> rows = smartsheet.rowIds(first);
+        Object answerOfTextZero = smartsheet.cellValue(first, rows.get(0), "Sentiment");
+        assertThat(answerOfTextZero).isNotNull();
+        assertThat(smartsheet.cellValue(first, rows.get(10), "Sentiment")).isEqualTo(answerOfTextZero);
+
+        // the cache is keyed by the analysis and its source column: a run of the same sheet again
+        JsonNode online = run(first, "online");
+        assertThat(online.path("status").asText()).as(online.toString()).isEqualTo("completed");
+        assertThat(online.path("cache_hits").asInt()).as("every text answered by the batch").isEqualTo(40);
+        assertThat(azure.completionCount(onlineDeployment)).isEqualTo(onlineBefore);
+        JsonNode batchAgain = run(first, "batch");
+        assertThat(batchAgain.path("status").asText()).isEqualTo("completed");
+        assertThat(azure.batchesCreated() - batchesBefore).as("a later batch run takes them from the cache too").isEqualTo(1);
+    }
+
+    private static JsonNode run(long sheetId, String mode) {
+        JsonNode started = ToolCalls.ok(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
+                "type", "interpret", "sourceColumns", List.of("Feedback"),
+                "targetColumn", "Sentiment", "mode", mode));
+        return Jobs.awaitFinished(client, started.path("jobId").asText(), Duration.ofSeconds(60), Duration.ofMillis(200));
     }
 }
