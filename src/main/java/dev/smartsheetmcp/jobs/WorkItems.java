@@ -65,6 +65,12 @@ public final class WorkItems {
                 updated_at = ?
             WHERE id = ?""";
 
+    private static final String REFRESH_COUNTS = """
+            UPDATE analysis_job SET
+                failed_rows = (SELECT COUNT(*) FROM analysis_row WHERE job_id = ? AND state = 'failed'),
+                updated_at = ?
+            WHERE id = ?""";
+
     private final SqlStatements sql;
     private final RowResults rowResults;
     private final Clock clock = Clock.systemUTC();
@@ -107,6 +113,14 @@ public final class WorkItems {
         return sql.list(SELECT_ANSWERED, row -> new WorkItem(row.getLong("row_id"), row.getInt("position"),
                 row.getInt("batch_index"), RowState.ANSWERED, null, row.getString("result"), row.getString("deployment"),
                 row.getBoolean("trimmed")), jobId, batchIndex);
+    }
+
+    /**
+     * The job's failed-row count from its rows, for rows failed outside a batch commit (a batch-mode
+     * job's rows failed by Azure: a batch of them only failures is never committed).
+     */
+    public void refreshFailedCount(String jobId) {
+        sql.update(REFRESH_COUNTS, jobId, now(), jobId);
     }
 
     /** The text each of these rows of the job asks about, by row id. */

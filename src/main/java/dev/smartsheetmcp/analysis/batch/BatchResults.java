@@ -107,6 +107,7 @@ public final class BatchResults {
             submissions.route(jobId, online, BatchSubmissions.ONLINE);
         }
         shareWithSameText(spec);
+        workItems.refreshFailedCount(jobId);
         submissions.collected(submission.id());
     }
 
