@@ -66,6 +66,7 @@ class BatchRecoveryIT {
         int port = AppProcess.freePort();
         String jobId;
         String batchId;
+        String statusAtKill;
 
         try (AppProcess first = AppProcess.start(work, env, List.of(), port)) {
             first.awaitHealthy(Duration.ofSeconds(180));
@@ -75,10 +76,13 @@ class BatchRecoveryIT {
                         "mode", "batch")).path("jobId").asText();
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() ->
                         Jobs.status(client, jobId).path("azure_batches").path("files").path(0).path("batch_id").isTextual());
-                batchId = Jobs.status(client, jobId).path("azure_batches").path("files").path(0).path("batch_id").asText();
+                JsonNode file = Jobs.status(client, jobId).path("azure_batches").path("files").path(0);
+                batchId = file.path("batch_id").asText();
+                statusAtKill = file.path("status").asText();
             }
             first.kill();
         }
+        assertThat(statusAtKill).as("killed with the batch open").isIn("validating", "in_progress", "finalizing");
         assertThat(azure.batchesCreated()).isEqualTo(1);
 
         try (AppProcess second = AppProcess.start(work, env, List.of(), port)) {
