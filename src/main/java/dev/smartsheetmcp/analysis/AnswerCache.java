@@ -103,6 +103,37 @@ public final class AnswerCache {
         return outcomes;
     }
 
+    /**
+     * For a batch-mode submission (after {@link #lookUp}): each row asked for its text, with the
+     * rows of the same text that wait for its answer instead of being asked themselves.
+     */
+    public Map<Long, List<Long>> sameTextRows(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        Map<Long, Asked> asked = exchange.getProperty(ASKED, Map.class);
+        Map<Long, List<Long>> rows = new LinkedHashMap<>();
+        if (asked != null) asked.forEach((rowId, row) -> rows.put(rowId, row.sameTextRows()));
+        return rows;
+    }
+
+    /**
+     * Answers that came back from the Azure OpenAI Batch API: stored under the job's spec by the
+     * text each row asked ({@code texts}, by row id), so a later run of the same text takes them;
+     * every outcome counted as a miss (it was sent to the model). Answers the number stored.
+     */
+    public int remember(JobSpec spec, Map<Long, String> texts, List<RowOutcome> outcomes) {
+        misses.addAndGet(outcomes.stream().filter(outcome -> !outcome.cached()).count());
+        hits.addAndGet(outcomes.stream().filter(RowOutcome::cached).count());
+        if (!enabled || spec.specHash().isEmpty()) return 0;
+        List<CachedAnswers.Entry> fresh = new ArrayList<>();
+        for (RowOutcome outcome : outcomes) {
+            String text = texts.get(outcome.rowId());
+            if (!outcome.succeeded() || outcome.cached() || text == null) continue;
+            fresh.add(new CachedAnswers.Entry(AnalysisHashes.content(text), outcome.result(), outcome.trimmed(),
+                    outcome.deployment()));
+        }
+        return store(spec.specHash(), fresh);
+    }
+
     /** A failure to store loses only the saving on a later run, never the batch. */
     private int store(String specHash, List<CachedAnswers.Entry> fresh) {
         if (fresh.isEmpty()) return 0;

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -20,6 +22,13 @@ public final class BatchSubmissions {
 
     /** {@code batch_ref} of a row to be answered through the online path. */
     public static final String ONLINE = "online";
+    /** {@code batch_ref} prefix of a row waiting for the answer of the row named after it (same text). */
+    public static final String SAME_TEXT_AS = "row:";
+
+    /** A row waiting for the answer of the row with its text, and that row as it is now. */
+    public record Follower(long rowId, long leaderRowId, String leaderState, String leaderBatchRef, String result,
+                           String deployment, boolean trimmed, String error) {
+    }
 
     /** One submitted file and the last state Azure reported for its batch. */
     public record Submission(String id, String jobId, int part, String inputFileId, String batchId, String status,
@@ -53,6 +62,16 @@ public final class BatchSubmissions {
 
     private static final String ROUTE_ROW = """
             UPDATE analysis_row SET batch_ref = ?, updated_at = ? WHERE job_id = ? AND row_id = ? AND state = 'pending'""";
+
+    private static final String FOLLOWERS = """
+            SELECT row_id, batch_ref FROM analysis_row WHERE job_id = ? AND state = 'pending' AND batch_ref LIKE 'row:%'""";
+
+    private static final String LEADER = """
+            SELECT state, batch_ref, result, deployment, trimmed, error FROM analysis_row WHERE job_id = ? AND row_id = ?""";
+
+    private static final String FOLLOWERS_ONLINE = """
+            UPDATE analysis_row SET batch_ref = 'online', updated_at = ?
+            WHERE job_id = ? AND state = 'pending' AND batch_ref LIKE 'row:%'""";
 
     private static final String UPLOADED = "UPDATE azure_batch SET input_file_id = ?, updated_at = ? WHERE id = ?";
 
@@ -132,6 +151,37 @@ public final class BatchSubmissions {
         List<Object[]> updates = new ArrayList<>();
         rowIds.forEach(rowId -> updates.add(new Object[] {batchRef, now, jobId, rowId}));
         if (!updates.isEmpty()) sql.inTransaction(tx -> tx.batch(ROUTE_ROW, updates));
+    }
+
+    /** Rows of the same text wait for these rows' answers ({@link #SAME_TEXT_AS}), by the row asked. */
+    public void waitFor(String jobId, Map<Long, List<Long>> followersByLeader) {
+        Timestamp now = now();
+        List<Object[]> updates = new ArrayList<>();
+        followersByLeader.forEach((leader, followers) -> followers.forEach(rowId ->
+                updates.add(new Object[] {SAME_TEXT_AS + leader, now, jobId, rowId})));
+        if (!updates.isEmpty()) sql.inTransaction(tx -> tx.batch(ROUTE_ROW, updates));
+    }
+
+    /** The job's rows still waiting for another row's answer, each with that row as it is now. */
+    public List<Follower> followers(String jobId) {
+        List<Follower> followers = new ArrayList<>();
+        Map<Long, Optional<Follower>> leaders = new HashMap<>();
+        for (Object[] row : sql.list(FOLLOWERS, rs -> new Object[] {rs.getLong(1), rs.getString(2)}, jobId)) {
+            long rowId = (Long) row[0];
+            long leader = Long.parseLong(((String) row[1]).substring(SAME_TEXT_AS.length()));
+            leaders.computeIfAbsent(leader, id -> sql.first(LEADER, rs -> new Follower(0, id, rs.getString("state"),
+                    rs.getString("batch_ref"), rs.getString("result"), rs.getString("deployment"), rs.getBoolean("trimmed"),
+                    rs.getString("error")), jobId, id))
+                    .ifPresentOrElse(l -> followers.add(new Follower(rowId, leader, l.leaderState(), l.leaderBatchRef(),
+                            l.result(), l.deployment(), l.trimmed(), l.error())),
+                        () -> followers.add(new Follower(rowId, leader, "missing", null, null, null, false, null)));
+        }
+        return followers;
+    }
+
+    /** Rows still waiting for another row's answer go through the online path (which asks each text once). */
+    public void followersOnline(String jobId) {
+        sql.update(FOLLOWERS_ONLINE, now(), jobId);
     }
 
     public void collected(String id) {

@@ -78,7 +78,7 @@ public final class JobQueue {
         sql.update(POSTPONE, StoredText.clip(reason), retryAt, now(), jobId);
     }
 
-    /** Cancels a queued job at once; a running one stops before its next batch. False if already finished. */
+    /** Cancels a queued job at once; a running one stops before its next batch (batch mode: once its Azure batch is cancelled). False if already finished. */
     public boolean cancel(String jobId) {
         Timestamp now = now();
         boolean requested = sql.update(REQUEST_CANCEL, now, jobId) == 1;

@@ -99,9 +99,23 @@ public final class JobStatusView {
         answer.put("status", now.status().wire());
         answer.put("message", !accepted ? "The job had already finished (" + now.status().wire() + "); nothing to cancel"
                 : now.status() == JobStatus.CANCELLED ? "Cancelled before it started"
-                : "Cancellation requested: the job stops before its next batch");
+                : runningMessage(now));
         answer.put("rows_written", now.writtenRows());
         return answer;
+    }
+
+    /**
+     * What a cancel of a running job does: an online job stops before its next batch; a batch-mode
+     * job with an Azure batch open has that batch cancelled at the next poll and ends cancelled once
+     * Azure confirms, its answers unwritten.
+     */
+    private String runningMessage(JobRecord job) {
+        boolean batchOpen = job.spec().mode() == JobMode.BATCH && spending.submissions().ofJob(job.spec().id()).stream()
+                .anyMatch(submission -> !submission.ended() && !submission.status().equals("abandoned"));
+        return batchOpen
+                ? "Cancellation requested: the job's open Azure batch is cancelled at the next poll (azure.batch.poll-interval-ms);"
+                    + " the job ends cancelled once Azure confirms, without writing that batch's answers"
+                : "Cancellation requested: the job stops before its next batch";
     }
 
     /** A job by the {@code jobId} argument; with {@code sheet_id} given, it must be that sheet's. */

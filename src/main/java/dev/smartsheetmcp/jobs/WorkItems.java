@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,6 +65,12 @@ public final class WorkItems {
                 updated_at = ?
             WHERE id = ?""";
 
+    private static final String REFRESH_COUNTS = """
+            UPDATE analysis_job SET
+                failed_rows = (SELECT COUNT(*) FROM analysis_row WHERE job_id = ? AND state = 'failed'),
+                updated_at = ?
+            WHERE id = ?""";
+
     private final SqlStatements sql;
     private final RowResults rowResults;
     private final Clock clock = Clock.systemUTC();
@@ -105,6 +113,29 @@ public final class WorkItems {
         return sql.list(SELECT_ANSWERED, row -> new WorkItem(row.getLong("row_id"), row.getInt("position"),
                 row.getInt("batch_index"), RowState.ANSWERED, null, row.getString("result"), row.getString("deployment"),
                 row.getBoolean("trimmed")), jobId, batchIndex);
+    }
+
+    /**
+     * The job's failed-row count from its rows, for rows failed outside a batch commit (a batch-mode
+     * job's rows failed by Azure: a batch of them only failures is never committed).
+     */
+    public void refreshFailedCount(String jobId) {
+        sql.update(REFRESH_COUNTS, jobId, now(), jobId);
+    }
+
+    /** The text each of these rows of the job asks about, by row id. */
+    public Map<Long, String> contents(String jobId, List<Long> rowIds) {
+        Map<Long, String> contents = new HashMap<>();
+        for (int start = 0; start < rowIds.size(); start += 500) {
+            List<Long> part = rowIds.subList(start, Math.min(rowIds.size(), start + 500));
+            Object[] parameters = new Object[part.size() + 1];
+            parameters[0] = jobId;
+            for (int i = 0; i < part.size(); i++) parameters[i + 1] = part.get(i);
+            sql.list("SELECT row_id, content FROM analysis_row WHERE job_id = ? AND row_id IN ("
+                    + String.join(", ", Collections.nCopies(part.size(), "?")) + ")",
+                    row -> contents.put(row.getLong(1), row.getString(2)), parameters);
+        }
+        return contents;
     }
 
     /**

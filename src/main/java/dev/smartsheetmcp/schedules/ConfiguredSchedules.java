@@ -1,6 +1,7 @@
 package dev.smartsheetmcp.schedules;
 
 import dev.smartsheetmcp.analysis.prompts.AnalysisType;
+import dev.smartsheetmcp.jobs.JobMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class ConfiguredSchedules {
     static final String DEFAULT_TIME_ZONE = "schedules.default-time-zone";
     static final String MISFIRE_POLICY = "schedules.misfire-policy";
     private static final Set<String> FIELDS = Set.of("cron", "time-zone", "sheet-id", "type", "source-columns",
-            "target-column", "custom-goal", "priority", "batch-size", "full-rerun", "overwrite-edited", "enabled");
+            "target-column", "custom-goal", "priority", "batch-size", "full-rerun", "overwrite-edited", "enabled", "mode");
 
     private final Function<String, String> property;
     private final List<String> problems = new ArrayList<>();
@@ -84,9 +85,10 @@ public final class ConfiguredSchedules {
         boolean fullRerun = flag(key + "full-rerun", false);
         boolean overwrite = flag(key + "overwrite-edited", false);
         boolean enabled = flag(key + "enabled", true);
+        JobMode mode = mode(key + "mode");
         if (problems.size() > before) return;
         schedules.add(new Schedule(name, Schedule.Source.CONFIG, cron, zone, sheetId, type, sources, target,
-                "custom".equals(type) ? goal : null, priority, batchSize, overwrite, fullRerun, enabled));
+                "custom".equals(type) ? goal : null, priority, batchSize, overwrite, fullRerun, enabled, mode));
     }
 
     private String required(String key) {
@@ -122,6 +124,21 @@ public final class ConfiguredSchedules {
         List<String> titles = Arrays.stream(value.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
         if (titles.isEmpty()) problem(key, "must name at least one column (comma-separated titles)");
         return titles;
+    }
+
+    private JobMode mode(String key) {
+        Optional<String> value = value(key);
+        if (value.isEmpty()) return JobMode.ONLINE;
+        try {
+            JobMode mode = JobMode.fromWire(value.get());
+            if (mode == JobMode.BATCH && value("azure.batch.deployment").isEmpty()) {
+                problem(key, "batch needs a Global-Batch deployment: set azure.batch.deployment (AZURE_OPENAI_BATCH_DEPLOYMENT)");
+            }
+            return mode;
+        } catch (IllegalArgumentException e) {
+            problem(key, "must be online or batch");
+            return JobMode.ONLINE;
+        }
     }
 
     private Optional<Integer> number(String key, int min, int max) {

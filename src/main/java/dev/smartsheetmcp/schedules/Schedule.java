@@ -1,5 +1,6 @@
 package dev.smartsheetmcp.schedules;
 
+import dev.smartsheetmcp.jobs.JobMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -7,11 +8,12 @@ import java.util.Map;
 
 /**
  * A schedule: when (Quartz cron in a time zone) and what (the start_batch_analysis arguments of
- * the job each firing enqueues). {@code batchSize} null means the configured default.
+ * the job each firing enqueues). {@code batchSize} null means the configured default; {@code mode}
+ * is how the job reaches the model (online, or the Azure OpenAI Batch API).
  */
 public record Schedule(String name, Source source, String cron, String timeZone, long sheetId, String type,
                        List<String> sourceColumns, String targetColumn, String customGoal, int priority,
-                       Integer batchSize, boolean overwriteEdited, boolean fullRerun, boolean enabled) {
+                       Integer batchSize, boolean overwriteEdited, boolean fullRerun, boolean enabled, JobMode mode) {
 
     /** Where a schedule was defined: by the create_schedule tool or in the configuration. */
     public enum Source {
@@ -38,6 +40,7 @@ public record Schedule(String name, Source source, String cron, String timeZone,
         if (batchSize != null) arguments.put("batchSize", batchSize);
         arguments.put("incremental", !(fullRerun || fullRerunThisTime));
         arguments.put("overwriteEdited", overwriteEdited);
+        arguments.put("mode", mode.wire());
         return arguments;
     }
 }

@@ -3,6 +3,7 @@ package dev.smartsheetmcp.schedules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smartsheetmcp.jobs.JobMode;
 import dev.smartsheetmcp.jobs.SqlStatements;
 import dev.smartsheetmcp.jobs.StoredText;
 import dev.smartsheetmcp.toolkit.Json;
@@ -27,25 +28,25 @@ public final class ScheduleStore {
 
     private static final String INSERT = """
             INSERT INTO schedule (name, source, cron, time_zone, sheet_id, analysis_type, source_columns, target_column,
-                custom_goal, priority, batch_size, overwrite_edited, full_rerun, enabled, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                custom_goal, priority, batch_size, overwrite_edited, full_rerun, enabled, mode, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String UPDATE = """
             UPDATE schedule SET source = ?, cron = ?, time_zone = ?, sheet_id = ?, analysis_type = ?, source_columns = ?,
                 target_column = ?, custom_goal = ?, priority = ?, batch_size = ?, overwrite_edited = ?, full_rerun = ?,
-                enabled = ?, updated_at = ?
+                enabled = ?, mode = ?, updated_at = ?
             WHERE name = ?""";
 
     private static final String DELETE = "DELETE FROM schedule WHERE name = ?";
 
     private static final String SELECT_ONE = """
             SELECT name, source, cron, time_zone, sheet_id, analysis_type, source_columns, target_column, custom_goal,
-                priority, batch_size, overwrite_edited, full_rerun, enabled
+                priority, batch_size, overwrite_edited, full_rerun, enabled, mode
             FROM schedule WHERE name = ?""";
 
     private static final String SELECT_ALL = """
             SELECT name, source, cron, time_zone, sheet_id, analysis_type, source_columns, target_column, custom_goal,
-                priority, batch_size, overwrite_edited, full_rerun, enabled
+                priority, batch_size, overwrite_edited, full_rerun, enabled, mode
             FROM schedule ORDER BY name""";
 
     private static final String CURRENT_JOB = "SELECT current_job_id FROM schedule WHERE name = ?";
@@ -149,7 +150,7 @@ public final class ScheduleStore {
     private static Object[] definition(Schedule s) {
         return new Object[] {s.name(), s.source().wire(), s.cron(), s.timeZone(), s.sheetId(), s.type(),
             json(s.sourceColumns()), s.targetColumn(), s.customGoal(), s.priority(), s.batchSize(),
-            s.overwriteEdited(), s.fullRerun(), s.enabled()};
+            s.overwriteEdited(), s.fullRerun(), s.enabled(), s.mode().wire()};
     }
 
     private static Schedule schedule(ResultSet row) throws SQLException {
@@ -157,7 +158,8 @@ public final class ScheduleStore {
                 row.getString("cron"), row.getString("time_zone"), row.getLong("sheet_id"), row.getString("analysis_type"),
                 columns(row.getString("source_columns")), row.getString("target_column"), row.getString("custom_goal"),
                 row.getInt("priority"), (Integer) row.getObject("batch_size", Integer.class),
-                row.getBoolean("overwrite_edited"), row.getBoolean("full_rerun"), row.getBoolean("enabled"));
+                row.getBoolean("overwrite_edited"), row.getBoolean("full_rerun"), row.getBoolean("enabled"),
+                JobMode.fromWire(row.getString("mode")));
     }
 
     private static Firing firing(ResultSet row) throws SQLException {

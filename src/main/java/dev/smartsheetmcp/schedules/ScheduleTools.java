@@ -1,6 +1,7 @@
 package dev.smartsheetmcp.schedules;
 
 import dev.smartsheetmcp.analysis.prompts.AnalysisType;
+import dev.smartsheetmcp.jobs.JobMode;
 import dev.smartsheetmcp.jobs.JobQueue;
 import dev.smartsheetmcp.toolkit.BudgetedList;
 import dev.smartsheetmcp.toolkit.ToolArguments;
@@ -70,7 +71,8 @@ public final class ScheduleTools {
                 args.id("sheet_id"), type.wireName(), sourceColumns, args.text("targetColumn"),
                 type == AnalysisType.CUSTOM ? args.text("customGoal").trim() : null, args.optionalInt("priority").orElse(0),
                 args.optionalInt("batchSize").orElse(null), args.flag("overwriteEdited", false),
-                args.flag("fullRerun", false), args.flag("enabled", true));
+                args.flag("fullRerun", false), args.flag("enabled", true),
+                JobMode.fromWire(args.optionalText("mode").orElse(JobMode.ONLINE.wire())));
         book.save(schedule, args.flag("replace", false));
         return describe(schedule);
     }
@@ -134,6 +136,7 @@ public final class ScheduleTools {
         if (schedule.batchSize() != null) view.put("batchSize", schedule.batchSize());
         view.put("overwriteEdited", schedule.overwriteEdited());
         view.put("fullRerun", schedule.fullRerun());
+        view.put("mode", schedule.mode().wire());
         store.recentFirings(schedule.name(), 1).stream().findFirst().ifPresent(last -> view.put("lastFiring", firing(last)));
         store.currentJobId(schedule.name()).flatMap(jobs::find).ifPresent(job ->
                 view.put("lastJob", Map.of("jobId", job.spec().id(), "status", job.status().wire())));

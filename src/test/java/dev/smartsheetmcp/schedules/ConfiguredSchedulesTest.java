@@ -75,12 +75,14 @@ class ConfiguredSchedulesTest {
                 "schedules.nightly.sheet-id", "123", "schedules.nightly.type", "summarize",
                 "schedules.nightly.source-columns", "Feedback", "schedules.nightly.target-column", "Summary"));
         settings.put("schedules.misfire-policy", "sometimes");
+        settings.put("schedules.nightly.mode", "weekly");
         Main main = Application.create(settings);
 
         assertThatThrownBy(main::run).satisfies(error -> assertThat(rootMessage(error))
                 .contains("schedules.nightly.cron: is not a valid Quartz cron expression")
                 .contains("schedules.nightly.time-zone: is not an IANA time zone id")
-                .contains("schedules.misfire-policy: must be run-once or skip"));
+                .contains("schedules.misfire-policy: must be run-once or skip")
+                .contains("schedules.nightly.mode: must be online or batch"));
     }
 
     private static JsonNode only(McpSyncClient client) {

@@ -61,7 +61,7 @@ public final class SandboxApp implements AutoCloseable {
         });
         SandboxApp app = new SandboxApp(main, running, port);
         try {
-            app.awaitReady(Duration.ofSeconds(120));
+            app.awaitReady(Duration.ofSeconds(Long.getLong("sandbox.start-timeout-seconds", 180)));
         } catch (Exception notReady) {
             // stopped, so that it holds no port and no servlet path the next application of this JVM needs
             main.completed();

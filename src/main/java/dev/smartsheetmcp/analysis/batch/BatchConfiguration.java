@@ -1,5 +1,6 @@
 package dev.smartsheetmcp.analysis.batch;
 
+import dev.smartsheetmcp.analysis.AnswerCache;
 import dev.smartsheetmcp.analysis.azure.AzureBatchRequests;
 import dev.smartsheetmcp.analysis.prompts.AnswerTrimmer;
 import dev.smartsheetmcp.analysis.prompts.PromptBuilder;
@@ -55,6 +56,6 @@ public final class BatchConfiguration implements CamelConfiguration {
         registry.bind("batchPolling", new BatchPolling(submissions));
         registry.bind("batchResults", new BatchResults(CamelContextHelper.mandatoryLookup(camel, "workItems", WorkItems.class),
                 submissions, CamelContextHelper.mandatoryLookup(camel, "jobUsage", JobUsage.class),
-                new AnswerTrimmer(maxAnswerChars), onErrorLine, onExpiry, maxSubmissions));
+                CamelContextHelper.mandatoryLookup(camel, "answerCache", AnswerCache.class), new AnswerTrimmer(maxAnswerChars), onErrorLine, onExpiry, maxSubmissions));
     }
 }

@@ -45,7 +45,9 @@ public final class BatchJobs {
         }
         if (all.stream().anyMatch(s -> OPEN.contains(s.status()))) return "park";
         boolean cancelled = queue.find(jobId).map(job -> job.cancelRequested()).orElse(true);
-        return !cancelled && !submissions.toSubmit(jobId).isEmpty() ? "submit" : "online";
+        if (!cancelled && !submissions.toSubmit(jobId).isEmpty()) return "submit";
+        submissions.followersOnline(jobId);
+        return "online";
     }
 
     /** Releases the job until the poller wakes it (or, at the latest, one lease length from now). */

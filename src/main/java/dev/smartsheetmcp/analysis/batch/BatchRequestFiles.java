@@ -19,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -28,9 +30,10 @@ import org.apache.camel.Exchange;
  * Writes a batch-mode job's rows as JSONL request files, each within the per-file limits on
  * requests and bytes, as the multipart body of its upload; each line's {@code custom_id} names the
  * job and the row ({@link CustomIds}). Every file is recorded with its rows before it is uploaded.
- * Rows the answer cache answered are not written; rows sharing a text with a written row, and rows
- * long enough to need several chunks (each chunk's prompt carries the previous answer), are
- * answered through the online path instead.
+ * Rows the answer cache answered are not written; rows sharing a text with a written row wait for
+ * its answer ({@link BatchSubmissions#SAME_TEXT_AS}); rows long enough to need several chunks (each
+ * chunk's prompt carries the previous answer), and the rows sharing their text, are answered
+ * through the online path instead.
  */
 public final class BatchRequestFiles {
 
@@ -38,6 +41,8 @@ public final class BatchRequestFiles {
     public static final String PENDING = "BatchPending";
     /** Exchange property: the rows the model must answer (the cache's lookUp result). */
     public static final String TO_ASK = "BatchToAsk";
+    /** Exchange property: each row asked, with the rows of the same text (the cache's sameTextRows). */
+    public static final String SAME_TEXT = "BatchSameText";
 
     private final BatchSubmissions submissions;
     private final PromptBuilder prompts;
@@ -80,16 +85,35 @@ public final class BatchRequestFiles {
             lineRows.add(row.rowId());
             sent.add(row.rowId());
         }
-        routeTheRestOnline(exchange, spec.id(), sent);
+        Set<Long> waiting = waitForSentRows(exchange, spec.id(), sent);
+        routeTheRestOnline(exchange, spec.id(), sent, waiting);
         return files(spec.id(), lines, lineRows);
     }
 
+    /** Rows sharing a text with a row in a file wait for its answer; answers those rows. */
+    private Set<Long> waitForSentRows(Exchange exchange, String jobId, Set<Long> sent) {
+        @SuppressWarnings("unchecked")
+        Map<Long, List<Long>> sameText = exchange.getProperty(SAME_TEXT, Map.class);
+        Map<Long, List<Long>> followers = new LinkedHashMap<>();
+        Set<Long> waiting = new HashSet<>();
+        if (sameText != null) {
+            sameText.forEach((leader, rows) -> {
+                if (sent.contains(leader) && !rows.isEmpty()) {
+                    followers.put(leader, rows);
+                    waiting.addAll(rows);
+                }
+            });
+        }
+        submissions.waitFor(jobId, followers);
+        return waiting;
+    }
+
     /** Rows the cache answered are no longer pending, so the route leaves them as they are. */
-    private void routeTheRestOnline(Exchange exchange, String jobId, Set<Long> sent) {
+    private void routeTheRestOnline(Exchange exchange, String jobId, Set<Long> sent, Set<Long> waiting) {
         @SuppressWarnings("unchecked")
         List<WorkItem> pending = exchange.getProperty(PENDING, List.class);
-        submissions.route(jobId, pending.stream().map(WorkItem::rowId).filter(rowId -> !sent.contains(rowId)).toList(),
-                BatchSubmissions.ONLINE);
+        submissions.route(jobId, pending.stream().map(WorkItem::rowId)
+                .filter(rowId -> !sent.contains(rowId) && !waiting.contains(rowId)).toList(), BatchSubmissions.ONLINE);
     }
 
     private List<RequestFile> files(String jobId, List<String> lines, List<Long> lineRows) throws IOException {

@@ -1,10 +1,13 @@
 package dev.smartsheetmcp.analysis.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.smartsheetmcp.analysis.AnswerCache;
 import dev.smartsheetmcp.analysis.prompts.AnswerTrimmer;
 import dev.smartsheetmcp.analysis.prompts.TrimmedAnswer;
 import dev.smartsheetmcp.jobs.BatchSubmissions;
+import dev.smartsheetmcp.jobs.BatchSubmissions.Follower;
 import dev.smartsheetmcp.jobs.BatchSubmissions.Submission;
+import dev.smartsheetmcp.jobs.JobSpec;
 import dev.smartsheetmcp.jobs.JobMode;
 import dev.smartsheetmcp.jobs.JobUsage;
 import dev.smartsheetmcp.jobs.RowOutcome;
@@ -17,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.Exchange;
 
 /**
@@ -26,7 +30,8 @@ import org.apache.camel.Exchange;
  * through the online path or fails its row, as {@code azure.batch.on-error-line} says. Then the rows
  * the batch left unanswered: a failed batch fails them with Azure's error for their line; an
  * expired or cancelled batch sends them again ({@code azure.batch.on-expiry} resubmit, up to
- * {@code maxSubmissions}) or online.
+ * {@code maxSubmissions}) or online. Answers go into the answer cache (counted as misses: the
+ * model was asked), and rows waiting for a row of the same text take its answer or its failure.
  */
 public final class BatchResults {
 
@@ -37,16 +42,18 @@ public final class BatchResults {
     private final WorkItems workItems;
     private final BatchSubmissions submissions;
     private final JobUsage usage;
+    private final AnswerCache cache;
     private final AnswerTrimmer trimmer;
     private final boolean errorLinesOnline;
     private final boolean resubmitExpired;
     private final int maxSubmissions;
 
-    public BatchResults(WorkItems workItems, BatchSubmissions submissions, JobUsage usage, AnswerTrimmer trimmer,
-                        String onErrorLine, String onExpiry, int maxSubmissions) {
+    public BatchResults(WorkItems workItems, BatchSubmissions submissions, JobUsage usage, AnswerCache cache,
+                        AnswerTrimmer trimmer, String onErrorLine, String onExpiry, int maxSubmissions) {
         this.workItems = workItems;
         this.submissions = submissions;
         this.usage = usage;
+        this.cache = cache;
         this.trimmer = trimmer;
         this.errorLinesOnline = "online".equals(onErrorLine);
         this.resubmitExpired = "resubmit".equals(onExpiry);
@@ -56,6 +63,7 @@ public final class BatchResults {
     /** Body: the Path of a downloaded output or error file. Keeps its answers and failures, then deletes it. */
     public void read(Exchange exchange) throws IOException {
         String jobId = exchange.getMessage().getHeader("JobId", String.class);
+        JobSpec spec = exchange.getProperty("JobSpec", JobSpec.class);
         Path file = exchange.getMessage().getBody(Path.class);
         Tally tally = new Tally();
         List<RowOutcome> outcomes = new ArrayList<>();
@@ -66,12 +74,12 @@ public final class BatchResults {
                 JsonNode line = Json.MAPPER.readTree(text);
                 long rowId = CustomIds.row(line.path("custom_id").asText(null), jobId);
                 if (rowId >= 0) outcome(rowId, line, tally, outcomes, online);
-                if (outcomes.size() >= CHUNK) keep(jobId, outcomes);
+                if (outcomes.size() >= CHUNK) keep(spec, outcomes);
             }
         } finally {
             Files.deleteIfExists(file);
         }
-        keep(jobId, outcomes);
+        keep(spec, outcomes);
         submissions.route(jobId, online, BatchSubmissions.ONLINE);
         if (tally.requests > 0) usage.add(jobId, new JobUsage.Usage(tally.deployment, JobMode.BATCH, tally.requests,
                 tally.promptTokens, tally.completionTokens));
@@ -82,10 +90,11 @@ public final class BatchResults {
     /** The rows the batch left unanswered, then the batch marked collected. */
     public void finish(Exchange exchange) {
         Submission submission = exchange.getProperty(SUBMISSION, Submission.class);
+        JobSpec spec = exchange.getProperty("JobSpec", JobSpec.class);
         String jobId = submission.jobId();
         List<Long> waiting = submissions.waitingRows(jobId, submission.id());
         if (submission.status().equals("failed")) {
-            failWithAzureErrors(jobId, submission, waiting);
+            failWithAzureErrors(spec, submission, waiting);
         } else {
             List<Long> again = new ArrayList<>();
             List<Long> online = new ArrayList<>();
@@ -97,7 +106,33 @@ public final class BatchResults {
             submissions.route(jobId, again, null);
             submissions.route(jobId, online, BatchSubmissions.ONLINE);
         }
+        shareWithSameText(spec);
+        workItems.refreshFailedCount(jobId);
         submissions.collected(submission.id());
+    }
+
+    /**
+     * Rows waiting for the row of their text: its answer or failure once it has one, the online
+     * path when it was routed there (which asks the text once); else they keep waiting (it was
+     * submitted again).
+     */
+    private void shareWithSameText(JobSpec spec) {
+        List<RowOutcome> shared = new ArrayList<>();
+        List<Long> online = new ArrayList<>();
+        for (Follower row : submissions.followers(spec.id())) {
+            switch (row.leaderState()) {
+                case "answered", "written" -> shared.add(new RowOutcome(row.rowId(), row.result(), null, null, row.trimmed(), true));
+                case "failed" -> shared.add(RowOutcome.failed(row.rowId(),
+                        row.error() != null ? row.error() : "failed as the row with the same text did"));
+                case "pending" -> {
+                    if (BatchSubmissions.ONLINE.equals(row.leaderBatchRef())) online.add(row.rowId());
+                }
+                default -> online.add(row.rowId());
+            }
+            if (shared.size() >= CHUNK) keep(spec, shared);
+        }
+        keep(spec, shared);
+        submissions.route(spec.id(), online, BatchSubmissions.ONLINE);
     }
 
     private void outcome(long rowId, JsonNode line, Tally tally, List<RowOutcome> outcomes, List<Long> online) {
@@ -120,14 +155,18 @@ public final class BatchResults {
         outcomes.add(RowOutcome.answered(rowId, trimmed.text(), body.path("model").asText(tally.deployment), trimmed.trimmed()));
     }
 
-    private void keep(String jobId, List<RowOutcome> outcomes) {
+    /** Keeps the outcomes on their rows, then the new answers in the answer cache. */
+    private void keep(JobSpec spec, List<RowOutcome> outcomes) {
         if (outcomes.isEmpty()) return;
-        workItems.recordAnswers(jobId, List.copyOf(outcomes));
+        List<RowOutcome> kept = List.copyOf(outcomes);
         outcomes.clear();
+        workItems.recordAnswers(spec.id(), kept);
+        List<Long> answered = kept.stream().filter(o -> o.succeeded() && !o.cached()).map(RowOutcome::rowId).toList();
+        cache.remember(spec, answered.isEmpty() ? Map.of() : workItems.contents(spec.id(), answered), kept);
     }
 
     /** Azure's validation errors name the line; an error without a line is every row's. */
-    private void failWithAzureErrors(String jobId, Submission submission, List<Long> waiting) {
+    private void failWithAzureErrors(JobSpec spec, Submission submission, List<Long> waiting) {
         List<RowOutcome> failures = new ArrayList<>();
         JsonNode errors = parse(submission.errors());
         for (int i = 0; i < waiting.size(); i++) {
@@ -141,7 +180,7 @@ public final class BatchResults {
             }
             failures.add(RowOutcome.failed(waiting.get(i), error != null ? error : "Azure batch failed (no error for this line)"));
         }
-        keep(jobId, failures);
+        keep(spec, failures);
     }
 
     private static JsonNode parse(String errors) {
