@@ -74,6 +74,12 @@ function problems(job) {
   return nodes;
 }
 
+function cost(usage) {
+  if (!usage || usage.estimated_cost === undefined) return '-';
+  const amount = usage.estimated_cost + ' ' + (usage.currency || '');
+  return usage.saving_vs_online === undefined ? amount : amount + ' (saves ' + usage.saving_vs_online + ' against online)';
+}
+
 function renderJob(job) {
   const status = STATUSES.includes(job.status) ? job.status : 'other';
   const article = element('article', 'job');
@@ -88,6 +94,7 @@ function renderJob(job) {
   const times = job.timestamps || {};
   fact(facts, 'Sheet', job.sheet_id);
   fact(facts, 'Type', job.type);
+  fact(facts, 'Mode', job.mode || 'online');
   fact(facts, 'Source columns', (job.sourceColumns || []).join(', '));
   fact(facts, 'Target column', job.targetColumn);
   fact(facts, 'Written', job.written);
@@ -99,6 +106,7 @@ function renderJob(job) {
     fact(facts, 'Edited by a person', job.edited_by_person);
   }
   fact(facts, 'Cache hits', job.cache_hits);
+  fact(facts, 'Estimated cost', cost(job.usage));
   fact(facts, 'Rate', job.rows_per_second === undefined ? '-' : job.rows_per_second + ' rows/s');
   fact(facts, 'ETA', duration(job.eta_seconds));
   fact(facts, 'Batches', job.batches ? job.batches.done + ' / ' + job.batches.total : '-');

@@ -36,6 +36,9 @@ public final class JobLease {
             UPDATE analysis_job SET lease_owner = NULL, lease_expires_at = ?, attempts = attempts - 1, reason = ?, updated_at = ?
             WHERE id = ? AND lease_owner = ? AND status = 'running'""";
 
+    private static final String WAKE = """
+            UPDATE analysis_job SET lease_expires_at = ? WHERE id = ? AND lease_owner IS NULL AND status = 'running'""";
+
     private static final String EXPIRE_OWN = """
             UPDATE analysis_job SET lease_expires_at = ? WHERE status = 'running' AND lease_owner = ?""";
 
@@ -84,6 +87,11 @@ public final class JobLease {
      */
     public boolean park(String jobId, Instant until, String reason) {
         return sql.update(PARK, Timestamp.from(until), reason, now(), jobId, owner) == 1;
+    }
+
+    /** A parked job becomes claimable now (a job some worker holds is left alone). */
+    public void wake(String jobId) {
+        sql.update(WAKE, now(), jobId);
     }
 
     /** False when the lease was lost (another worker took the job over): stop working on it. */

@@ -99,6 +99,8 @@ class JobsPageTest {
         assertThat(last).containsEntry("percent", 100L).containsEntry("rows", "100 / 100 rows")
                 .containsEntry("written", "100").containsEntry("failed", "0");
         assertThat(last.get("finished")).isNotEqualTo("-");
+        assertThat(last).containsEntry("mode", "online");
+        assertThat((String) last.get("cost")).as("the job's tokens at the configured prices").matches("\\d+(\\.\\d+)? USD");
     }
 
     @Test
@@ -188,7 +190,8 @@ class JobsPageTest {
                 const text = (selector) => job.querySelector(selector).textContent;
                 return {status: job.dataset.status, percent: parseInt(text('.percent'), 10), rows: text('.rows'),
                         target: text('.fact-target-column'), written: text('.fact-written'),
-                        failed: text('.fact-failed'), finished: text('.fact-finished')};
+                        failed: text('.fact-failed'), finished: text('.fact-finished'),
+                        mode: text('.fact-mode'), cost: text('.fact-estimated-cost')};
                 """, jobId);
     }
 

@@ -56,6 +56,9 @@ public final class BatchJobs {
         String open = submissions.ofJob(jobId).stream().filter(s -> OPEN.contains(s.status()))
                 .map(s -> s.status() + " " + s.completed() + "/" + s.total()).collect(Collectors.joining(", "));
         lease.park(jobId, Instant.now().plus(parkFor), "waiting for Azure batch(es): " + open);
+        // the poller may have seen the last batch end while this worker still held the job, when its
+        // wake-up finds nothing to wake: such a job must not wait a whole park
+        if (submissions.ofJob(jobId).stream().noneMatch(s -> OPEN.contains(s.status()))) lease.wake(jobId);
     }
 
     /** Every file id of the job's collected submissions, to delete from Azure. */
