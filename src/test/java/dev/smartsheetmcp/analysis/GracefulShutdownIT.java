@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GracefulShutdownIT {
 
-    private static final int ROWS = 400;
+    private static final int ROWS = 200;
     private static final int BATCH = 25;
     /** SIGTERM's exit status (128 + 15), whatever the shutdown hooks do. */
     private static final int SIGTERM_EXIT = 143;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JobRecoveryIT {
 
-    private static final int ROWS = 600;
+    private static final int ROWS = 300;
     private static final int BATCH = 50;
 
     @TempDir
