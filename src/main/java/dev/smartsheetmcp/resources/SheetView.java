@@ -1,9 +1,9 @@
 package dev.smartsheetmcp.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.smartsheetmcp.sheets.PagedSheetRead;
 import dev.smartsheetmcp.sheets.SheetColumns;
 import dev.smartsheetmcp.sheets.SheetPager;
-import dev.smartsheetmcp.smartsheet.PagedRead;
 import dev.smartsheetmcp.toolkit.AnswerBudget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,9 +15,8 @@ import java.util.Map;
  * {@code direct:smartsheet-read-pages}, keeping running figures rather than rows, so a large
  * sheet is never held whole; its answer lists items within a size budget and says how many it left out.
  */
-abstract class SheetView implements PagedRead {
+abstract class SheetView extends PagedSheetRead {
 
-    private final SheetPager pager;
     protected final long sheetId;
     protected SheetColumns columns;
     protected ProjectColumns project;
@@ -26,8 +25,8 @@ abstract class SheetView implements PagedRead {
     protected final int maxChars;
 
     SheetView(long sheetId, int pageSize, int maxChars) {
+        super(new SheetPager("exclude=nonexistentCells", pageSize));
         this.sheetId = sheetId;
-        this.pager = new SheetPager("exclude=nonexistentCells", pageSize);
         this.maxChars = maxChars;
     }
 
@@ -38,19 +37,9 @@ abstract class SheetView implements PagedRead {
     }
 
     @Override
-    public boolean morePages() {
-        return pager.hasMore();
-    }
-
-    @Override
-    public String nextPageQuery() {
-        return pager.nextQuery();
-    }
-
-    @Override
-    public void takePage(JsonNode sheet) {
+    protected void takeRows(JsonNode sheet, JsonNode rows) {
         if (sheetName == null) sheetName = sheet.path("name").asText();
-        for (JsonNode row : pager.take(sheet)) {
+        for (JsonNode row : rows) {
             rowsRead++;
             accept(RowCells.of(row));
         }

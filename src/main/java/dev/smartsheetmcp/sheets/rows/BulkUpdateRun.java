@@ -1,9 +1,9 @@
 package dev.smartsheetmcp.sheets.rows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.smartsheetmcp.sheets.PagedSheetRead;
 import dev.smartsheetmcp.sheets.SheetPager;
 import dev.smartsheetmcp.smartsheet.BulkWriteResults;
-import dev.smartsheetmcp.smartsheet.PagedRead;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,10 +15,9 @@ import java.util.Map;
  * with their updates (all pages are read before the first write, so a write cannot change
  * what a later page matches), and the batches written.
  */
-public final class BulkUpdateRun implements PagedRead {
+public final class BulkUpdateRun extends PagedSheetRead {
 
     private final List<ConditionalUpdate.Rule> rules;
-    private final SheetPager pager;
     private final int batchSize;
     private final boolean lenient;
     private final List<Map<String, Object>> matches = new ArrayList<>();
@@ -30,25 +29,15 @@ public final class BulkUpdateRun implements PagedRead {
     private boolean stopped;
 
     BulkUpdateRun(List<ConditionalUpdate.Rule> rules, SheetPager pager, int batchSize, boolean lenient) {
+        super(pager);
         this.rules = rules;
-        this.pager = pager;
         this.batchSize = batchSize;
         this.lenient = lenient;
     }
 
     @Override
-    public boolean morePages() {
-        return pager.hasMore();
-    }
-
-    @Override
-    public String nextPageQuery() {
-        return pager.nextQuery();
-    }
-
-    @Override
-    public void takePage(JsonNode sheet) {
-        for (JsonNode row : pager.take(sheet)) {
+    protected void takeRows(JsonNode sheet, JsonNode rows) {
+        for (JsonNode row : rows) {
             examined++;
             Map<Long, JsonNode> cells = new HashMap<>();
             for (JsonNode cell : row.path("cells")) cells.put(cell.path("columnId").asLong(), cell);
