@@ -16,6 +16,7 @@ import org.slf4j.MDC;
 import dev.smartsheetmcp.toolkit.CallCancellation;
 import dev.smartsheetmcp.toolkit.ToolException;
 import dev.smartsheetmcp.toolkit.ToolHeaders;
+import dev.smartsheetmcp.upstream.CallKind;
 
 /**
  * The one bridge between the MCP SDK and Camel: a tool call becomes a message on
@@ -61,6 +62,7 @@ final class CamelToolBridge {
                 exchange.getIn().setHeader(PROGRESS_TOKEN_HEADER, request.progressToken());
                 exchange.setProperty(MCP_EXCHANGE_PROPERTY, session);
                 exchange.setProperty(CallCancellation.PROPERTY, cancellation);
+                CallKind.markInteractive(exchange);
             });
             return result.getException() == null ? success(definition, result.getMessage().getBody()) : failure(tool, result.getException());
         } finally {

@@ -11,6 +11,7 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dev.smartsheetmcp.toolkit.ToolException;
+import dev.smartsheetmcp.upstream.CallKind;
 
 /**
  * Resources, prompts and completions reach their Camel routes through here: a body and headers
@@ -34,6 +35,7 @@ final class RouteCalls {
         Exchange result = producer.request(route, exchange -> {
             exchange.getIn().setBody(body);
             exchange.getIn().setHeaders(new java.util.HashMap<>(headers));
+            CallKind.markInteractive(exchange);
         });
         if (result.getException() != null) throw failure(what, result.getException());
         return result.getMessage().getBody();
