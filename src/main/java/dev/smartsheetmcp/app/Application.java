@@ -12,6 +12,7 @@ import dev.smartsheetmcp.mcp.McpServerLifecycle;
 import dev.smartsheetmcp.mcp.transport.StandardStreams;
 import dev.smartsheetmcp.ops.OpsConfiguration;
 import dev.smartsheetmcp.prompts.PromptsConfiguration;
+import dev.smartsheetmcp.quota.QuotaConfiguration;
 import dev.smartsheetmcp.reports.ReportsConfiguration;
 import dev.smartsheetmcp.resources.ResourcesConfiguration;
 import dev.smartsheetmcp.schedules.SchedulesConfiguration;
@@ -93,7 +94,7 @@ public final class Application {
         main.addMainListener(new Bootstrap());
         main.addMainListener(new McpServerLifecycle());
         // beans by the names the routes use, in the order they need one another
-        Stream.of(new Json(), new JobsConfiguration(), new AnalysisConfiguration(), new SchedulesConfiguration(),
+        Stream.of(new Json(), new JobsConfiguration(), new QuotaConfiguration(), new AnalysisConfiguration(), new SchedulesConfiguration(),
                 new AzureClientConfiguration(), new BatchConfiguration(), new SmartsheetClientConfiguration(),
                 new SheetsConfiguration(), new WorkspacesConfiguration(), new UsersConfiguration(), new ReportsConfiguration(),
                 new FoldersConfiguration(), new SearchConfiguration(), new SummaryConfiguration(),

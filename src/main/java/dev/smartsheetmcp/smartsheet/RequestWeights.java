@@ -8,7 +8,7 @@ import org.apache.camel.Message;
  * How many requests Smartsheet counts a request as against its limit of 300 a minute: its
  * documentation names attaching a file and getting cell history as resource-intensive operations
  * that count as 10 requests; every other request counts as one. The throttle in
- * routes/smartsheet-client.yaml takes this many permits before the request leaves.
+ * routes/smartsheet-client.yaml takes this many from the quota ({@link SmartsheetQuota}) before the request leaves.
  */
 public final class RequestWeights {
 

@@ -1,6 +1,7 @@
 package dev.smartsheetmcp.smartsheet;
 
 import dev.smartsheetmcp.ops.UpstreamBreakers;
+import dev.smartsheetmcp.quota.QuotaConfiguration;
 import dev.smartsheetmcp.upstream.CredentialHeader;
 import dev.smartsheetmcp.upstream.NoAutomaticRetries;
 import dev.smartsheetmcp.upstream.UpstreamRetries;
@@ -13,12 +14,18 @@ import org.apache.camel.spi.Registry;
 /**
  * The Smartsheet client's beans, by the names {@code routes/smartsheet-client.yaml} and the tool
  * routes use: response handling, bulk-write chunking and aggregation, reading a sheet page by page,
- * the retry policy, the circuit breaker, and the HTTP client that carries the token.
+ * the request quota, the retry policy, the circuit breaker, and the HTTP client that carries the token.
  */
 public final class SmartsheetClientConfiguration implements CamelConfiguration {
 
     @PropertyInject("smartsheet.api-key")
     private String apiKey;
+    @PropertyInject("smartsheet.rpm")
+    private int requestsPerMinute;
+    @PropertyInject("smartsheet.rate-window-ms")
+    private long rateWindowMillis;
+    @PropertyInject("smartsheet.interactive.max-wait-ms")
+    private long interactiveMaxWaitMillis;
     @PropertyInject("smartsheet.retry.max-retries")
     private int maxRetries;
     @PropertyInject("smartsheet.retry.initial-delay-ms")
@@ -45,7 +52,8 @@ public final class SmartsheetClientConfiguration implements CamelConfiguration {
         registry.bind("bulkWriteAggregation", new BulkWriteAggregation());
         registry.bind("deletedRowIds", new DeletedRowIds());
         registry.bind("pagedReads", new PagedReads());
-        registry.bind("smartsheetRequestWeights", new RequestWeights());
+        registry.bind("smartsheetQuota", new SmartsheetQuota(QuotaConfiguration.store(camel), apiKey, requestsPerMinute,
+                rateWindowMillis, interactiveMaxWaitMillis, new RequestWeights()));
         registry.bind("smartsheetRedeliveryPolicy",
                 UpstreamRetries.policy(maxRetries, retryInitialDelayMillis, retryMaxDelayMillis));
         registry.bind("smartsheetCircuitBreaker", UpstreamBreakers.breaker("smartsheet",

@@ -15,7 +15,7 @@ import org.apache.camel.Exchange;
  */
 public final class AzureChatRequests {
 
-    /** Exchange property: the tokens the request is charged ({@link AzureTokenBudget}). */
+    /** Exchange property: the tokens the request is charged ({@link AzureQuota}). */
     public static final String TOKEN_COST = "AzureTokenCost";
 
     private static final ObjectMapper JSON = Json.MAPPER;

@@ -2,6 +2,7 @@ package dev.smartsheetmcp.analysis.azure;
 
 import dev.smartsheetmcp.analysis.prompts.TokenCounter;
 import dev.smartsheetmcp.ops.UpstreamBreakers;
+import dev.smartsheetmcp.quota.QuotaConfiguration;
 import dev.smartsheetmcp.upstream.CredentialHeader;
 import dev.smartsheetmcp.upstream.NoAutomaticRetries;
 import dev.smartsheetmcp.upstream.UpstreamRetries;
@@ -15,7 +16,7 @@ import org.apache.camel.support.CamelContextHelper;
 
 /**
  * The Azure OpenAI client's beans, by the names {@code routes/azure-client.yaml} uses: the
- * deployments, request writing and answer reading, the pace and token budget, the retry policy,
+ * deployments, request writing and answer reading, the pace and the deployments' quotas, the retry policy,
  * one circuit breaker per deployment, and the HTTP client that carries the key. Counts tokens with
  * the {@code tokenCounter} of {@code AnalysisConfiguration}.
  */
@@ -39,6 +40,8 @@ public final class AzureClientConfiguration implements CamelConfiguration {
     private long tokenRefillMillis;
     @PropertyInject("azure.tpm.max-wait-ms")
     private long tokenMaxWaitMillis;
+    @PropertyInject("azure.interactive.max-wait-ms")
+    private long interactiveMaxWaitMillis;
     @PropertyInject("azure.pacing.recovery-ms")
     private long pacingRecoveryMillis;
     @PropertyInject("azure.retry.max-retries")
@@ -77,7 +80,7 @@ public final class AzureClientConfiguration implements CamelConfiguration {
         registry.bind("azureResponses", new AzureResponses());
         AzurePacing pacing = pacing();
         registry.bind("azurePacing", pacing);
-        registry.bind("azureTokenBudget", tokenBudget(pacing));
+        registry.bind("azureQuota", quota(camel, pacing));
         AzureRetryPolicy retryPolicy = new AzureRetryPolicy();
         retryPolicy.setMaxRetries(maxRetries);
         retryPolicy.setFallbackAfterRateLimits(fallbackAfterRateLimits);
@@ -108,14 +111,15 @@ public final class AzureClientConfiguration implements CamelConfiguration {
         return pacing;
     }
 
-    private AzureTokenBudget tokenBudget(AzurePacing pacing) {
-        AzureTokenBudget budget = new AzureTokenBudget();
-        budget.setTokensPerMinute(tokensPerMinute);
-        budget.setWindowMillis(rateWindowMillis);
-        budget.setPeriodMillis(tokenRefillMillis);
-        budget.setMaxWaitMillis(tokenMaxWaitMillis);
-        budget.setPacing(pacing);
-        return budget;
+    private AzureQuota quota(CamelContext camel, AzurePacing pacing) {
+        AzureQuota quota = new AzureQuota(QuotaConfiguration.store(camel), apiBase == null ? "" : apiBase.trim(), pacing);
+        quota.setRequestsPerMinute(requestsPerMinute);
+        quota.setTokensPerMinute(tokensPerMinute);
+        quota.setWindowMillis(rateWindowMillis);
+        quota.setRefillMillis(tokenRefillMillis);
+        quota.setInteractiveWaitMillis(interactiveMaxWaitMillis);
+        quota.setBatchWaitMillis(tokenMaxWaitMillis);
+        return quota;
     }
 
     private CircuitBreaker breaker(String name) {

@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The pace of each deployment's calls, as Azure OpenAI measures it: the RPM quota is evaluated over
- * short periods (1 or 10 seconds), so the throttle in {@code azure-http} lets through
- * {@code RPM × window / 60 s} requests in any window of {@code azure.rate-window-ms}, and the token
- * budget ({@link AzureTokenBudget}) the same share of the TPM quota.
+ * short periods (1 or 10 seconds), so the deployment's quota ({@link AzureQuota}) lets through
+ * {@code RPM × window / 60 s} requests in any window of {@code azure.rate-window-ms}, and the same
+ * share of the TPM quota, each cost divided by this pace.
  *
  * <p>When Azure answers 429 anyway (a quota shared with other applications, a limit lower than
  * configured), the deployment's pace drops to 70% (once per window, however many calls were refused)
@@ -48,11 +48,7 @@ public final class AzurePacing {
 
     public void setRecoveryMillis(long recoveryMillis) { this.recoveryMillis = recoveryMillis; }
 
-    /** The throttle's permits per window for the exchange's deployment: the configured share, times the pace. */
-    public int requestsPerWindow(Exchange exchange) {
-        return requestsPerWindow(deployment(exchange));
-    }
-
+    /** Requests per window for the deployment: the configured share, times the pace. */
     int requestsPerWindow(String deployment) {
         double share = (double) requestsPerMinute * windowMillis / 60_000;
         return (int) Math.max(1, Math.floor(share * pace(deployment) + 1e-9)); // 1e-9: 0.1 steps are inexact
@@ -63,7 +59,7 @@ public final class AzurePacing {
         return paces.computeIfAbsent(deployment, name -> new Pace()).current(nanoClock.getAsLong());
     }
 
-    /** Milliseconds the exchange's deployment still holds off after a 429 (the delay step before the throttle). */
+    /** Milliseconds the exchange's deployment still holds off after a 429 (the delay step before the quota). */
     public long pauseMillis(Exchange exchange) {
         Pace pace = paces.get(deployment(exchange));
         return pace == null ? 0 : pace.pauseMillis(nanoClock.getAsLong());

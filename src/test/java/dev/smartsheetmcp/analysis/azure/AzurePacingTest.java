@@ -31,17 +31,17 @@ class AzurePacingTest {
     @Test
     void aWindowCarriesItsShareOfTheRequestsPerMinute() {
         pacing.setRequestsPerMinute(600);
-        assertThat(pacing.requestsPerWindow(call(null))).as("600 RPM over 1 s").isEqualTo(10);
+        assertThat(pacing.requestsPerWindow(DEPLOYMENT)).as("600 RPM over 1 s").isEqualTo(10);
 
         pacing.setWindowMillis(10_000);
-        assertThat(pacing.requestsPerWindow(call(null))).as("600 RPM over 10 s").isEqualTo(100);
+        assertThat(pacing.requestsPerWindow(DEPLOYMENT)).as("600 RPM over 10 s").isEqualTo(100);
 
         pacing.setWindowMillis(1_000);
         pacing.setRequestsPerMinute(250);
-        assertThat(pacing.requestsPerWindow(call(null))).as("never more than the share: 4.17 a second").isEqualTo(4);
+        assertThat(pacing.requestsPerWindow(DEPLOYMENT)).as("never more than the share: 4.17 a second").isEqualTo(4);
 
         pacing.setRequestsPerMinute(30);
-        assertThat(pacing.requestsPerWindow(call(null))).as("at least one").isEqualTo(1);
+        assertThat(pacing.requestsPerWindow(DEPLOYMENT)).as("at least one").isEqualTo(1);
     }
 
     @Test
@@ -52,7 +52,7 @@ class AzurePacingTest {
         pacing.rateLimited(call("400"));
         pacing.rateLimited(call("300"));
 
-        assertThat(pacing.requestsPerWindow(call(null))).as("a burst of 429s slows the pace once, to 70%").isEqualTo(7);
+        assertThat(pacing.requestsPerWindow(DEPLOYMENT)).as("a burst of 429s slows the pace once, to 70%").isEqualTo(7);
         assertThat(pacing.pauseMillis(call(null))).isEqualTo(400);
         advanceMillis(400);
         assertThat(pacing.pauseMillis(call(null))).isZero();
@@ -60,7 +60,7 @@ class AzurePacingTest {
         advanceMillis(600);
         pacing.rateLimited(call("1000"));
 
-        assertThat(pacing.requestsPerWindow(call(null))).as("still too fast a window later: slowed again").isEqualTo(4);
+        assertThat(pacing.requestsPerWindow(DEPLOYMENT)).as("still too fast a window later: slowed again").isEqualTo(4);
         assertThat(pacing.pauseMillis(call(null))).isEqualTo(1_000);
     }
 
@@ -82,13 +82,13 @@ class AzurePacingTest {
         assertThat(pacing.pace(DEPLOYMENT)).isEqualTo(0.7);
 
         advanceMillis(5_000);
-        assertThat(pacing.requestsPerWindow(call(null))).isEqualTo(8);
+        assertThat(pacing.requestsPerWindow(DEPLOYMENT)).isEqualTo(8);
         advanceMillis(15_000);
-        assertThat(pacing.requestsPerWindow(call(null))).as("held a step below the pace that met the 429").isEqualTo(9);
+        assertThat(pacing.requestsPerWindow(DEPLOYMENT)).as("held a step below the pace that met the 429").isEqualTo(9);
 
         advanceMillis(10_000);
         assertThat(pacing.pace(DEPLOYMENT)).as("six recovery periods later it tries the whole pace again").isEqualTo(1.0);
-        assertThat(pacing.requestsPerWindow(call(null))).isEqualTo(10);
+        assertThat(pacing.requestsPerWindow(DEPLOYMENT)).isEqualTo(10);
     }
 
     @Test
@@ -97,12 +97,12 @@ class AzurePacingTest {
         pacing.setRecoveryMillis(5_000);
         pacing.rateLimited(call("0"));
         advanceMillis(5_000);
-        assertThat(pacing.requestsPerWindow(call(null))).isEqualTo(8);
+        assertThat(pacing.requestsPerWindow(DEPLOYMENT)).isEqualTo(8);
 
         pacing.rateLimited(call("0"));
         advanceMillis(25_000);
 
-        assertThat(pacing.requestsPerWindow(call(null))).as("back up to a step under the 8 that met a 429").isEqualTo(7);
+        assertThat(pacing.requestsPerWindow(DEPLOYMENT)).as("back up to a step under the 8 that met a 429").isEqualTo(7);
     }
 
     @Test
