@@ -17,8 +17,9 @@ import org.apache.camel.Exchange;
  * {@code RPM × window / 60 s} requests or {@code TPM × window / 60 s} tokens.
  *
  * <ul>
- *   <li>Requests: a bucket of one request, refilled so that a window never holds one more than its
- *       share ({@link QuotaLimit#within}): evenly spaced calls at the full quota.</li>
+ *   <li>Requests: a bucket of a fiftieth of a window's share (at least one request), refilled so that
+ *       a window never holds one more than its share ({@link QuotaLimit#within}): evenly spaced
+ *       calls at 98% to 100% of the quota.</li>
  *   <li>Tokens, counted as Azure estimates them before the model runs (prompt plus {@code max_tokens}):
  *       a bucket of {@code TPM/60 s × W × P / (W + P)} tokens ({@code P} = {@code azure.tpm.refill-ms})
  *       refilled at the rest of the window's share, 98% of the quota at the defaults. A request larger
@@ -122,7 +123,8 @@ public final class AzureQuota {
             long tokenBurst = Math.max(1, tokens * refillMillis / (windowMillis + refillMillis));
             String key = "azure/" + endpoint + "/" + name;
             String description = "Azure OpenAI's quota for deployment '" + name + "'";
-            return new Quotas(new Quota(store, key + "/requests", QuotaLimit.within(requests, 1, window, UNIT), description),
+            return new Quotas(new Quota(store, key + "/requests",
+                    QuotaLimit.within(requests, Math.max(1, requests / 50), window, UNIT), description),
                     new Quota(store, key + "/tokens", QuotaLimit.within(tokens, tokenBurst, window, 1), description));
         });
     }
