@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class SharedSmartsheetQuotaTest {
 
+    private static final DefaultCamelContext CONTEXT = new DefaultCamelContext();
     private static final String TOKEN = "shared-quota-token";
     private static final int LIMIT = 20;
     private static final long WINDOW_MILLIS = 2_000;
@@ -106,7 +107,7 @@ class SharedSmartsheetQuotaTest {
     }
 
     private static Exchange request(CallKind kind) {
-        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        Exchange exchange = new DefaultExchange(CONTEXT);
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
         exchange.getMessage().setHeader(Exchange.HTTP_PATH, "/sheets/1/columns");
         if (kind == CallKind.INTERACTIVE) CallKind.markInteractive(exchange);
