@@ -69,8 +69,7 @@ public final class Quota {
      * {@value #DEADLINE} when the caller set one (an {@link Instant}).
      */
     public static Duration interactiveWait(Exchange exchange, Duration configured) {
-        Instant deadline = exchange.getProperty(DEADLINE, Instant.class);
-        if (deadline == null) return configured;
+        if (!(exchange.getProperty(DEADLINE) instanceof Instant deadline)) return configured;
         Duration left = Duration.between(Instant.now(), deadline);
         return left.isNegative() ? Duration.ZERO : left.compareTo(configured) < 0 ? left : configured;
     }
