@@ -26,13 +26,14 @@ import java.util.stream.IntStream;
  * Smartsheet's 300 requests a minute are lifted unless {@code --smartsheet-rpm} is given, so the
  * figures measure this server rather than the throttle. {@code --tools a,b} calls those tools instead,
  * {@code --client-timeout-s} is each client's request timeout (a call that outlasts it counts as a
- * timeout), {@code --warm-up} the calls each session makes first, and {@code --unshared} turns off
- * shared reads, the metadata cache and the interactive retry budget (the client as it was before them).
+ * timeout), {@code --warm-up} the calls each session makes first, {@code --unshared} turns off
+ * shared reads, the metadata cache and the interactive retry budget (the client as it was before them),
+ * and {@code --set key=value} sets one more property.
  * Also prints the Smartsheet requests the emulator served during the measured calls.
  *
  * <pre>mvn -B -q package -DskipTests &amp;&amp; java -cp target/smartsheet-mcp-pipeline.jar:target/test-classes \
  *     dev.smartsheetmcp.bench.LoadBenchmark [sessions] [calls-per-session] [--smartsheet-rpm N] [--tools a,b]
- *     [--client-timeout-s S] [--warm-up N] [--unshared]</pre>
+ *     [--client-timeout-s S] [--warm-up N] [--unshared] [--set key=value]</pre>
  */
 public final class LoadBenchmark {
 
@@ -47,6 +48,7 @@ public final class LoadBenchmark {
         Duration clientTimeout = Duration.ofSeconds(Long.parseLong(option(positional, "--client-timeout-s", "300")));
         int warmUp = Integer.parseInt(option(positional, "--warm-up", "10"));
         boolean unshared = positional.remove("--unshared");
+        String set = option(positional, "--set", "");
         int sessions = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 50;
         int calls = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 100;
         Map<String, String> settings = new HashMap<>(Map.of("http.auth-token", TOKEN,
@@ -55,9 +57,10 @@ public final class LoadBenchmark {
             settings.putAll(Map.of("smartsheet.coalesce-reads", "false", "smartsheet.metadata-cache.ttl-ms", "0",
                     "smartsheet.interactive.budget-ms", "0"));
         }
+        if (!set.isEmpty()) settings.put(set.substring(0, set.indexOf('=')), set.substring(set.indexOf('=') + 1));
         try (SandboxApp app = SandboxApp.start(settings)) {
-            System.out.printf("shared reads and metadata cache %s; client timeout %d s; %d warm-up calls a session%n",
-                    unshared ? "OFF, no interactive retry budget (as before)" : "on", clientTimeout.toSeconds(), warmUp);
+            System.out.printf("shared reads and metadata cache %s; client timeout %d s; %d warm-up calls a session %s%n",
+                    unshared ? "OFF, no interactive retry budget (as before)" : "on", clientTimeout.toSeconds(), warmUp, set);
             run(app, sessions, calls, warmUp, rpm, clientTimeout);
         }
         System.exit(0);
@@ -159,7 +162,8 @@ public final class LoadBenchmark {
                     errors.stream().filter(error -> error.startsWith(tool + ":")).count(),
                     percentile(ofTool, 50), percentile(ofTool, 99));
         }
-        errors.stream().limit(5).forEach(error -> System.out.println("error: " + error));
+        errors.stream().filter(error -> error.contains(TIMEOUT)).limit(2).forEach(error -> System.out.println("error: " + error));
+        errors.stream().filter(error -> !error.contains(TIMEOUT)).limit(3).forEach(error -> System.out.println("error: " + error));
     }
 
     /** The latencies of the calls of tool number {@code tool}: call i of every session used tool i mod 4. */
