@@ -36,6 +36,8 @@ public final class SharedReads {
     public static final String READ = "SmartsheetRead";
     /** Exchange property: the read this exchange sends for itself and the callers that joined it. */
     static final String LEADING = "SmartsheetLeadingRead";
+    /** Exchange property: the path of the write this exchange sends, whose changes are dropped again once it ends. */
+    static final String WRITING = "SmartsheetWritePath";
 
     private final ConcurrentHashMap<FlightKey, InFlight> inFlight = new ConcurrentHashMap<>();
     private final Cache<ReadKey, JsonNode> kept;
@@ -62,10 +64,12 @@ public final class SharedReads {
     /** Before the request: answers a GET from the cache or an identical read in flight, or drops what a write changes. */
     public void share(Exchange exchange) throws Exception {
         exchange.removeProperty(LEADING);
+        exchange.removeProperty(WRITING);
         exchange.setProperty(READ, "sent");
         Message message = exchange.getMessage();
         String path = message.getHeader(Exchange.HTTP_PATH, "", String.class);
-        if (!isRead(message)) {
+        if (!"GET".equals(message.getHeader(Exchange.HTTP_METHOD, "GET", String.class))) {
+            exchange.setProperty(WRITING, path);
             written(path);
             return;
         }
@@ -88,7 +92,7 @@ public final class SharedReads {
     public void sent(Exchange exchange) {
         InFlight read = exchange.getProperty(LEADING, InFlight.class);
         if (read == null) {
-            if (!isRead(exchange.getMessage())) written(exchange.getMessage().getHeader(Exchange.HTTP_PATH, "", String.class));
+            writeEnded(exchange);
             return;
         }
         exchange.removeProperty(LEADING);
@@ -109,14 +113,18 @@ public final class SharedReads {
             exchange.removeProperty(LEADING);
             inFlight.remove(read.key, read);
             read.answer.completeExceptionally(error);
-        } else if (!isRead(exchange.getMessage())) {
-            written(exchange.getMessage().getHeader(Exchange.HTTP_PATH, "", String.class));
+        } else {
+            writeEnded(exchange);
         }
         throw error;
     }
 
-    private static boolean isRead(Message message) {
-        return "GET".equals(message.getHeader(Exchange.HTTP_METHOD, "GET", String.class));
+    /** A write may have changed what was read while it ran (even a failed one): drop it again. */
+    private void writeEnded(Exchange exchange) {
+        String path = exchange.getProperty(WRITING, String.class);
+        if (path == null) return;
+        exchange.removeProperty(WRITING);
+        written(path);
     }
 
     private void written(String path) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Identical reads at once share one Smartsheet request, each caller with its own copy; a sheet's
- * columns are kept, and a write to the sheet drops them at once.
+ * columns and the workspace list are kept, and a write to the sheet or a new workspace drops them at once.
  */
 class SharedReadsRouteTest extends SmartsheetRouteTestSupport {
 
@@ -52,6 +52,24 @@ class SharedReadsRouteTest extends SmartsheetRouteTestSupport {
 
         assertThat(columnTitles(getColumns())).containsExactly("Name", "Status");
         assertThat(smartsheet.requestCount(GET_COLUMNS)).isEqualTo(2);
+    }
+
+    @Test
+    void aKeptWorkspaceListIsDroppedWhenThisServerCreatesAWorkspace() {
+        int before = listWorkspaces().path("data").size();
+        listWorkspaces();
+        assertThat(smartsheet.requestCount("GET /workspaces")).as("the second list is kept").isEqualTo(1);
+
+        template.requestBodyAndHeaders("direct:smartsheet-workspaces", "{\"name\":\"Shared reads\"}",
+                Map.of("CamelHttpMethod", "POST", "WorkspacePath", ""));
+
+        assertThat(listWorkspaces().path("data").size()).isEqualTo(before + 1);
+        assertThat(smartsheet.requestCount("GET /workspaces")).isEqualTo(2);
+    }
+
+    private JsonNode listWorkspaces() {
+        return template.requestBodyAndHeaders("direct:smartsheet-workspaces", null,
+                Map.of("CamelHttpMethod", "GET", "WorkspacePath", "", "WorkspaceQuery", "includeAll=true"), JsonNode.class);
     }
 
     private static java.util.List<String> columnTitles(JsonNode columns) {
