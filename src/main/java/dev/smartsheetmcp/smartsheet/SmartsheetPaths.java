@@ -16,8 +16,8 @@ final class SmartsheetPaths {
     private static final Pattern CONTAINERS = Pattern.compile("/(workspaces|folders|home)(/.*)?|/sheets");
     /** The reads of get_column_map and the resources: the columns and a handful of sample rows. */
     private static final Pattern SAMPLE_ROWS = Pattern.compile("pageSize=\\d{1,2}&page=1");
-    /** Writes below a sheet that move or copy it change where things live, not only the sheet. */
-    private static final Pattern RELOCATES = Pattern.compile("/(copy|move)(/.*)?");
+    /** Copying or moving a sheet, its rows or a container changes other sheets and listings too (named in the body). */
+    private static final Pattern RELOCATES = Pattern.compile(".*/(copy|move)(/.*)?");
 
     private SmartsheetPaths() {
     }
@@ -34,13 +34,13 @@ final class SmartsheetPaths {
 
     /**
      * The reads a write to {@code path} may change: below a sheet, that sheet's reads; on the sheet
-     * itself (rename, delete, copy, move) or anywhere else, also every container listing.
+     * itself (rename, delete) or a container, also every container listing; a copy or move, every read.
      */
     static Predicate<String> changedBy(String path) {
+        if (RELOCATES.matcher(path).matches()) return read -> true;
         Matcher sheet = SHEET.matcher(path);
         String sheetId = sheet.matches() ? sheet.group(1) : null;
-        String below = sheetId == null ? null : sheet.group(2);
-        boolean withinSheet = below != null && !RELOCATES.matcher(below).matches();
+        boolean withinSheet = sheetId != null && sheet.group(2) != null;
         return read -> {
             Matcher readSheet = SHEET.matcher(read);
             if (readSheet.matches()) return readSheet.group(1).equals(sheetId);
