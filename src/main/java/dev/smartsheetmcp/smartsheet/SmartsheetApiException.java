@@ -19,6 +19,14 @@ public class SmartsheetApiException extends ToolException {
         this.refId = refId;
     }
 
+    /** The same failure told in other words, {@code failure} as its cause. */
+    protected SmartsheetApiException(SmartsheetApiException failure, String message) {
+        super(message, failure);
+        this.status = failure.status;
+        this.errorCode = failure.errorCode;
+        this.refId = failure.refId;
+    }
+
     public int status() { return status; }
 
     public int errorCode() { return errorCode; }

@@ -8,13 +8,18 @@ import dev.smartsheetmcp.upstream.UpstreamRetries;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.component.http.CompositeHttpConfigurer;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.spi.Registry;
 
 /**
  * The Smartsheet client's beans, by the names {@code routes/smartsheet-client.yaml} and the tool
  * routes use: response handling, bulk-write chunking and aggregation, reading a sheet page by page,
- * the request quota, the retry policy, the circuit breaker, and the HTTP client that carries the token.
+ * the request quota, shared reads and the metadata cache, the retry policy and the interactive
+ * retry budget, the circuit breaker, and the HTTP client that carries the token.
  */
 public final class SmartsheetClientConfiguration implements CamelConfiguration {
 
@@ -32,6 +37,14 @@ public final class SmartsheetClientConfiguration implements CamelConfiguration {
     private long retryInitialDelayMillis;
     @PropertyInject("smartsheet.retry.max-delay-ms")
     private long retryMaxDelayMillis;
+    @PropertyInject("smartsheet.interactive.budget-ms")
+    private long interactiveBudgetMillis;
+    @PropertyInject("smartsheet.coalesce-reads")
+    private boolean coalesceReads;
+    @PropertyInject("smartsheet.metadata-cache.ttl-ms")
+    private long metadataTtlMillis;
+    @PropertyInject("smartsheet.metadata-cache.max-entries")
+    private long metadataMaxEntries;
     @PropertyInject("smartsheet.circuit.failure-rate-threshold")
     private int circuitFailureRate;
     @PropertyInject("smartsheet.circuit.sliding-window-size")
@@ -54,8 +67,10 @@ public final class SmartsheetClientConfiguration implements CamelConfiguration {
         registry.bind("pagedReads", new PagedReads());
         registry.bind("smartsheetQuota", new SmartsheetQuota(QuotaConfiguration.store(camel), apiKey, requestsPerMinute,
                 rateWindowMillis, interactiveMaxWaitMillis, new RequestWeights()));
-        registry.bind("smartsheetRedeliveryPolicy",
-                UpstreamRetries.policy(maxRetries, retryInitialDelayMillis, retryMaxDelayMillis));
+        RedeliveryPolicy retries = UpstreamRetries.policy(maxRetries, retryInitialDelayMillis, retryMaxDelayMillis);
+        registry.bind("smartsheetRedeliveryPolicy", retries);
+        registry.bind("smartsheetRetryBudget", new RetryBudget(interactiveBudgetMillis, maxRetries, retries));
+        registry.bind("smartsheetSharedReads", new SharedReads(coalesceReads, metadataTtlMillis, metadataMaxEntries, meters(registry)));
         registry.bind("smartsheetCircuitBreaker", UpstreamBreakers.breaker("smartsheet",
                 SmartsheetUnavailableException.class, circuitFailureRate, circuitWindow, circuitMinimumCalls,
                 circuitOpenSeconds, circuitHalfOpenCalls));
@@ -65,5 +80,11 @@ public final class SmartsheetClientConfiguration implements CamelConfiguration {
         credentials.setValue("Bearer " + apiKey);
         registry.bind("smartsheetHttpClient",
                 CompositeHttpConfigurer.combineConfigurers(credentials, new NoAutomaticRetries()));
+    }
+
+    /** The application's meter registry; route tests that boot only the client have none. */
+    private static MeterRegistry meters(Registry registry) {
+        MeterRegistry meters = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        return meters != null ? meters : new SimpleMeterRegistry();
     }
 }

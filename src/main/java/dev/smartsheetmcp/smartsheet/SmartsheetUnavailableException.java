@@ -20,6 +20,23 @@ public class SmartsheetUnavailableException extends SmartsheetApiException {
         this.ambiguous = ambiguous;
     }
 
+    private SmartsheetUnavailableException(SmartsheetUnavailableException last, String message) {
+        super(last, message);
+        this.ambiguous = last.ambiguous;
+    }
+
+    /**
+     * This failure once the retries stopped: {@code attempts} requests in {@code elapsedMillis}, and
+     * when to try again. No answer at all reads "Smartsheet unreachable".
+     */
+    public SmartsheetUnavailableException gaveUp(int attempts, long elapsedMillis, long retryInMillis) {
+        String what = status() == 0 ? "Smartsheet unreachable" : "Smartsheet unavailable";
+        return new SmartsheetUnavailableException(this, String.format(
+                "%s: gave up after %d attempt%s in %d s (last: %s); try again in %d s",
+                what, attempts, attempts == 1 ? "" : "s", Math.round(elapsedMillis / 1000.0), getMessage(),
+                Math.max(1, (retryInMillis + 999) / 1000)));
+    }
+
     public boolean ambiguous() {
         return ambiguous;
     }

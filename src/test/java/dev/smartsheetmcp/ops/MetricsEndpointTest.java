@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** /metrics in the Prometheus text format: the meters move when tools and jobs run. */
 @SandboxApplication(value = {"jobs.poll-interval-ms=200", "smartsheet.retry.initial-delay-ms=20",
+        "smartsheet.metadata-cache.ttl-ms=0",
         "smartsheet.retry.max-retries=10", "metrics.queue-depth-refresh-seconds=0"}, unthrottledModel = true)
 class MetricsEndpointTest {
 

@@ -40,6 +40,8 @@ abstract class SmartsheetRouteTestSupport extends RouteTestSupport {
             throw new IllegalStateException(e);
         }
         sheetId = smartsheet.createSheet(null, "Route test", List.of(ColumnSpec.primary("Name")), List.of());
+        // each request its own, unless a test is about shared reads
+        override(Map.of("smartsheet.coalesce-reads", "false", "smartsheet.metadata-cache.ttl-ms", "0"));
         override(settings());
         override(Map.of("smartsheet.base-url", smartsheet.baseUrl(), "smartsheet.api-key", TOKEN));
         testConfiguration().withUseAdviceWith(true);

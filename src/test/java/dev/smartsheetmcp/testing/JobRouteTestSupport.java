@@ -50,6 +50,8 @@ public abstract class JobRouteTestSupport extends RouteTestSupport {
                     "smartsheet.base-url", smartsheet.baseUrl(),
                     "smartsheet.api-key", TOKEN,
                     "smartsheet.rpm", "100000",
+                    // every read reaches the emulator, whose faults a test turns on between calls
+                    "smartsheet.metadata-cache.ttl-ms", "0",
                     // the model is the stand-in route; these only mark Azure OpenAI as configured
                     "azure.api-base", "http://127.0.0.1:9",
                     "azure.api-key", "unused",
