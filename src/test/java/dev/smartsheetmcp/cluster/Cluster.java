@@ -31,7 +31,7 @@ public final class Cluster implements AutoCloseable {
     public static final String TOKEN = "cluster-smartsheet-token";
     public static final String MCP_TOKEN = "cluster-mcp-token";
     private static final String AZURE_KEY = "cluster-azure-key";
-    private static final Duration BOOT = Duration.ofSeconds(120);
+    private static final Duration BOOT = Duration.ofSeconds(180);
 
     private final Path work;
     private final SmartsheetEmulator smartsheet;
