@@ -47,9 +47,14 @@ public final class ClusterBenchmark {
     private static void measure(Run run, int rows, String server) throws Exception {
         Path work = Files.createTempDirectory("cluster-bench");
         ClusterDatabase database = ClusterDatabase.createOn(server, "bench");
-        try (Cluster cluster = new Cluster(work, database, run.quotaRpm(), LATENCY)
-                .startInstances(run.instances(), run.quotaRpm());
-             Cluster.Session session = Cluster.session(cluster.instances().get(0).baseUrl(), progress -> { })) {
+        try (Cluster cluster = new Cluster(work, database, run.quotaRpm(), LATENCY)) {
+            cluster.startInstances(run.instances(), run.quotaRpm());
+            run(cluster, run, rows);
+        }
+    }
+
+    private static void run(Cluster cluster, Run run, int rows) throws Exception {
+        try (Cluster.Session session = Cluster.session(cluster.instances().get(0).baseUrl(), progress -> { })) {
             List<Cluster.Sheet> sheets = new ArrayList<>();
             for (int i = 0; i < 3; i++) sheets.add(cluster.sheet("Bench " + i, rows));
             QuotaSampler sampler = new QuotaSampler(cluster, Cluster.DEPLOYMENT);

@@ -65,7 +65,8 @@ class ClusterIT {
         Balancer.requireInstalled();
         ClusterDatabase database = ClusterDatabase.create("cluster");
         long started = System.nanoTime();
-        cluster = new Cluster(work, database, QUOTA_RPM, MODEL_LATENCY).startInstances(3, QUOTA_RPM);
+        cluster = new Cluster(work, database, QUOTA_RPM, MODEL_LATENCY);
+        cluster.startInstances(3, QUOTA_RPM);
         balancer = cluster.startBalancer();
         timing("start-up: three instances and HAProxy", started);
     }
