@@ -1,5 +1,7 @@
 package dev.smartsheetmcp.cluster;
 
+import dev.smartsheetmcp.analysis.prompts.AnalysisType;
+import dev.smartsheetmcp.analysis.prompts.PromptTemplates;
 import dev.smartsheetmcp.sandbox.FaultInjector;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
@@ -152,6 +154,11 @@ public final class Cluster implements AutoCloseable {
     public record Sheet(long id, int firstText, int rows) {
         public String feedback(int row) {
             return AnalysisSheets.feedback(firstText + row);
+        }
+
+        /** The user prompt a summarize job sends the model for this row. */
+        public String summarizePrompt(int row) {
+            return PromptTemplates.defaults().forType(AnalysisType.SUMMARIZE).initial(feedback(row));
         }
 
         public String idText() {

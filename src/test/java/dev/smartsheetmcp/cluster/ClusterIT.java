@@ -163,7 +163,7 @@ class ClusterIT {
         try (Session session = Cluster.session(balancer.baseUrl(), p -> { })) {
             jobId = start(session.client(), sheet, 10);
         }
-        String owner = ownerAfterFirstBatch(jobId);
+        String owner = ownerMidBatch(jobId, sheet);
         AppProcess paused = cluster.instanceOf(owner);
         Cluster.pause(paused);
         Map<Long, Integer> writesWhilePaused;
@@ -208,7 +208,7 @@ class ClusterIT {
         try (Session session = Cluster.session(balancer.baseUrl(), p -> { })) {
             jobId = start(session.client(), sheet, 10);
         }
-        String owner = ownerAfterFirstBatch(jobId);
+        String owner = ownerMidBatch(jobId, sheet);
         cluster.instanceOf(owner).kill();
         JobRow done = awaitFinished(jobId);
         assertThat(done.status()).as("the job after kill -9 of %s: %s", owner, done).isEqualTo("completed");
@@ -268,15 +268,17 @@ class ClusterIT {
                 "targetColumn", "Summary", "batchSize", batchSize, "wait", wait);
     }
 
-    /** The lease owner once the job has committed its first batch (so it is mid-job). */
-    private String ownerAfterFirstBatch(String jobId) {
-        JobRow[] row = new JobRow[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            row[0] = cluster.database().job(jobId);
-            return row[0].status().equals("running") && row[0].batchesDone() >= 1 && row[0].leaseOwner() != null;
-        });
-        assertThat(row[0].batchesDone()).as("still mid-job: %s", row[0]).isLessThan(row[0].batchCount());
-        return row[0].leaseOwner();
+    /**
+     * The lease owner the moment the model sees row 13 of the sheet: mid-way through the job's
+     * second batch of 10, so the owner holds answers or calls in flight it has not written yet.
+     */
+    private String ownerMidBatch(String jobId, Sheet sheet) throws Exception {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                .until(() -> cluster.azure().timesSeen(sheet.summarizePrompt(13)) > 0);
+        JobRow row = cluster.database().job(jobId);
+        assertThat(row.status()).as("mid-job: %s", row).isEqualTo("running");
+        assertThat(row.leaseOwner()).as("mid-job: %s", row).isNotNull();
+        return row.leaseOwner();
     }
 
     private JobRow awaitFinished(String jobId) {
