@@ -74,13 +74,16 @@ final class CamelToolBridge {
 
     /**
      * The answer as text, and, for a tool that declares an {@code outputSchema}, the same answer as
-     * {@code structuredContent} (the SDK checks it against the schema before it leaves).
+     * {@code structuredContent} (the SDK checks it against the schema before it leaves). An answer
+     * that is not text already is written once, and handed over as it is for the structured copy.
      */
     private McpSchema.CallToolResult success(McpSchema.Tool tool, Object body) {
         try {
             String text = body instanceof String string ? string : json.writeValueAsString(body);
             McpSchema.CallToolResult.Builder result = McpSchema.CallToolResult.builder().addTextContent(text).isError(false);
-            if (tool.outputSchema() != null) result.structuredContent(json.readValue(text, Map.class));
+            if (tool.outputSchema() != null) {
+                result.structuredContent(body instanceof String ? json.readValue(text, Map.class) : body);
+            }
             return result.build();
         } catch (IOException e) {
             throw new IllegalStateException("tool answer could not be written as JSON", e);

@@ -13,7 +13,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.component.http.CompositeHttpConfigurer;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.SimpleTypeConverter;
 
 /**
  * The Smartsheet client's beans, by the names {@code routes/smartsheet-client.yaml} and the tool
@@ -80,6 +82,10 @@ public final class SmartsheetClientConfiguration implements CamelConfiguration {
         credentials.setValue("Bearer " + apiKey);
         registry.bind("smartsheetHttpClient",
                 CompositeHttpConfigurer.combineConfigurers(credentials, new NoAutomaticRetries()));
+        // The routes name the HTTP method as text (CamelHttpMethod: GET); without a converter of its
+        // own, Camel searches every converter for it on each request before its enum fallback.
+        camel.getTypeConverterRegistry().addTypeConverter(HttpMethods.class, String.class,
+                new SimpleTypeConverter(false, (type, exchange, value) -> HttpMethods.valueOf((String) value)));
     }
 
     /** The application's meter registry; route tests that boot only the client have none. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smartsheetmcp.toolkit.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -22,20 +24,21 @@ public final class SmartsheetResponses {
     public void read(Exchange exchange) {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        String body = message.getBody(String.class);
+        // the bytes as they came: parsed once, not decoded into a String first
+        byte[] body = message.getBody(byte[].class);
         if (status >= 200 && status < 300) {
             message.setBody(parseSuccess(exchange, status, body));
             return;
         }
         rememberRetryAfter(message);
-        throw failure(status, body);
+        throw failure(status, body == null ? null : new String(body, StandardCharsets.UTF_8));
     }
 
-    private static JsonNode parseSuccess(Exchange exchange, int status, String body) {
+    private static JsonNode parseSuccess(Exchange exchange, int status, byte[] body) {
         try {
-            JsonNode json = JSON.readTree(body == null ? "" : body);
+            JsonNode json = body == null ? null : JSON.readTree(body);
             if (json != null && json.isContainerNode()) return json;
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             // a garbled success: the request may have been applied
         }
         throw unconfirmed(exchange, status, "Smartsheet answered HTTP " + status + " with malformed JSON");

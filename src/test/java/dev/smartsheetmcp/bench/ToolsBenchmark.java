@@ -16,7 +16,9 @@ import java.util.Map;
 /**
  * The MCP tool path's overhead and its request economy, against the sandbox emulator in one run:
  * {@code get_column_map} over Streamable HTTP versus a direct GET of the same sheet page from the
- * emulator; and the Smartsheet requests one {@code smartsheet_write} of 2,000 rows makes.
+ * emulator, called through the MCP Java SDK client and as a plain HTTP client would (JSON-RPC
+ * POSTs of java.net.http on the session, the SSE answer read to its end); and the Smartsheet
+ * requests one {@code smartsheet_write} of 2,000 rows makes.
  *
  * <pre>mvn -B -q package -DskipTests &amp;&amp; java -cp target/smartsheet-mcp-pipeline.jar:target/test-classes \
  *     dev.smartsheetmcp.bench.ToolsBenchmark [calls]</pre>
@@ -40,16 +42,23 @@ public final class ToolsBenchmark {
         HttpRequest direct = HttpRequest.newBuilder(URI.create(app.sandbox().smartsheet().baseUrl()
                 + "/sheets/" + sheetId + "?pageSize=5&page=1")).header("Authorization", "Bearer " + token).build();
         Map<String, Object> arguments = Map.of("sheet_id", sheetId);
+        HttpRequest plain = PlainMcpSession.open(http, app.baseUrl() + "/mcp").toolCall("get_column_map",
+                "{\"sheet_id\":\"" + sheetId + "\"}");
         for (int i = 0; i < 100; i++) {
             ToolCalls.ok(client, "get_column_map", arguments);
+            PlainMcpSession.send(http, plain);
             http.send(direct, HttpResponse.BodyHandlers.ofString());
         }
         long[] tool = new long[calls];
+        long[] plainTool = new long[calls];
         long[] raw = new long[calls];
         for (int i = 0; i < calls; i++) {
             long start = System.nanoTime();
             ToolCalls.ok(client, "get_column_map", arguments);
             tool[i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            PlainMcpSession.send(http, plain);
+            plainTool[i] = System.nanoTime() - start;
             start = System.nanoTime();
             http.send(direct, HttpResponse.BodyHandlers.ofString());
             raw[i] = System.nanoTime() - start;
@@ -57,10 +66,17 @@ public final class ToolsBenchmark {
         System.out.printf("get_column_map over Streamable HTTP vs a direct GET of the same sheet page (%d calls each, interleaved)%n%n", calls);
         System.out.println("| | p50 ms | p99 ms |");
         System.out.println("|---|---|---|");
-        System.out.printf("| tools/call get_column_map | %.2f | %.2f |%n", percentile(tool, 50), percentile(tool, 99));
-        System.out.printf("| direct GET /sheets/{id}?pageSize=5 | %.2f | %.2f |%n", percentile(raw, 50), percentile(raw, 99));
-        System.out.printf("| overhead | %.2f | %.2f |%n%n", percentile(tool, 50) - percentile(raw, 50),
+        row("tools/call get_column_map (MCP Java SDK client)", tool);
+        row("tools/call get_column_map (plain HTTP client)", plainTool);
+        row("direct GET /sheets/{id}?pageSize=5", raw);
+        System.out.printf("| overhead, SDK client | %.2f | %.2f |%n", percentile(tool, 50) - percentile(raw, 50),
                 percentile(tool, 99) - percentile(raw, 99));
+        System.out.printf("| overhead, plain HTTP client | %.2f | %.2f |%n%n", percentile(plainTool, 50) - percentile(raw, 50),
+                percentile(plainTool, 99) - percentile(raw, 99));
+    }
+
+    private static void row(String what, long[] nanos) {
+        System.out.printf("| %s | %.2f | %.2f |%n", what, percentile(nanos, 50), percentile(nanos, 99));
     }
 
     private static void writeRequests(SandboxApp app, McpSyncClient client, int rows) {
@@ -94,5 +110,41 @@ public final class ToolsBenchmark {
     }
 
     private ToolsBenchmark() {
+    }
+
+    /** An MCP session over Streamable HTTP as any HTTP client holds one: the session id from initialize, then POSTs. */
+    private record PlainMcpSession(String url, String sessionId) {
+
+        private static final String PROTOCOL = "2025-06-18";
+
+        static PlainMcpSession open(HttpClient http, String url) throws Exception {
+            HttpResponse<String> initialized = http.send(post(url, null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                    + "\"params\":{\"protocolVersion\":\"" + PROTOCOL + "\",\"capabilities\":{},"
+                    + "\"clientInfo\":{\"name\":\"tools-benchmark\",\"version\":\"1\"}}}"), HttpResponse.BodyHandlers.ofString());
+            PlainMcpSession session = new PlainMcpSession(url, initialized.headers().firstValue("Mcp-Session-Id").orElseThrow());
+            http.send(post(url, session.sessionId, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"),
+                    HttpResponse.BodyHandlers.discarding());
+            return session;
+        }
+
+        HttpRequest toolCall(String tool, String argumentsJson) {
+            return post(url, sessionId, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\""
+                    + tool + "\",\"arguments\":" + argumentsJson + "}}");
+        }
+
+        /** Sends the call and reads the SSE answer to its end; fails unless it is a successful result. */
+        static void send(HttpClient http, HttpRequest call) throws Exception {
+            HttpResponse<String> answer = http.send(call, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200 || !answer.body().contains("\"isError\":false")) {
+                throw new IllegalStateException("tools/call failed: HTTP " + answer.statusCode() + " " + answer.body());
+            }
+        }
+
+        private static HttpRequest post(String url, String sessionId, String body) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
+                    .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream");
+            if (sessionId != null) request.header("Mcp-Session-Id", sessionId).header("MCP-Protocol-Version", PROTOCOL);
+            return request.build();
+        }
     }
 }
