@@ -19,15 +19,23 @@ import org.apache.camel.spi.PropertiesComponent;
  */
 final class Bootstrap extends MainListenerSupport {
 
+    private final Startup startup;
+
+    Bootstrap(Startup startup) {
+        this.startup = startup;
+    }
+
     @Override
     public void beforeConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
         Observability.install(context);
+        startup.phase("metrics");
         PropertiesComponent properties = context.getPropertiesComponent();
         Function<String, String> property = key -> properties.resolveProperty(key).orElse("");
         boolean sandbox = Boolean.parseBoolean(property.apply(Settings.SANDBOX.property()));
         if (sandbox) {
             startSandbox(context, properties, property);
+            startup.phase("sandbox emulators");
         }
         List<String> problems = new ArrayList<>(ConfigValidator.problems(property, sandbox));
         problems.addAll(ConfiguredSchedules.read(properties).problems());
@@ -42,6 +50,7 @@ final class Bootstrap extends MainListenerSupport {
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
+        startup.phase("settings checked");
     }
 
     private static boolean shouldProbeAzure(Function<String, String> property) {
