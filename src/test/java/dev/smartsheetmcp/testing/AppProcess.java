@@ -73,9 +73,15 @@ public final class AppProcess implements AutoCloseable {
         return new AppProcess(builder.start(), out, err, port);
     }
 
-    /** The README's launch command for {@code jar}, up to the application's own arguments. */
+    /**
+     * The README's launch command for {@code jar}, up to the application's own arguments: with the
+     * class-data-sharing archive packaged beside it (ignored when missing or not made for this jar),
+     * and the JVM's own warnings on stderr, since stdout carries the stdio protocol.
+     */
     public static List<String> launchCommand(Path jar) {
-        return List.of(javaBinary(), "-jar", jar.toString());
+        String archive = jar.toString().replaceFirst("\\.jar$", ".jsa");
+        return List.of(javaBinary(), "-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-Xlog:all=warning:stderr",
+                "-jar", jar.toString());
     }
 
     public static Path jar() {
