@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  * with the CPU time the process had used by then, and the median of each start-up phase the
  * application logs at debug ({@code dev.smartsheetmcp.app.Startup}). Every launch after a first,
  * unmeasured one finds its job store's schema current, as a user's does from the second launch.
- * With a second jar (an earlier build) its launches ({@code java -jar}, no flags) alternate with
- * this build's, so both meet the same load.
+ * This build is launched with the README's command and with a plain {@code java -jar} (no
+ * class-data-sharing archive); with a second jar (an earlier build) its launches ({@code java -jar})
+ * alternate with this build's, so all meet the same load.
  *
  * <pre>mvn -B -q package -DskipTests &amp;&amp; java -cp target/smartsheet-mcp-pipeline.jar:target/test-classes \
  *     dev.smartsheetmcp.bench.StartupBenchmark [launches] [earlier.jar]</pre>
@@ -52,6 +53,7 @@ public final class StartupBenchmark {
         int launches = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<Launcher> launchers = new ArrayList<>();
         launchers.add(new Launcher("this build, README command", AppProcess.launchCommand(AppProcess.jar())));
+        launchers.add(new Launcher("this build, java -jar", List.of(java(), "-jar", AppProcess.jar().toString())));
         if (args.length > 1) {
             Path earlier = Path.of(args[1]).toAbsolutePath();
             launchers.add(new Launcher("earlier build, java -jar", List.of(java(), "-jar", earlier.toString())));
