@@ -39,6 +39,7 @@ public final class Application {
     }
 
     public static void main(String[] args) throws Exception {
+        Startup startup = Startup.begin();
         LaunchOptions options = new LaunchOptions();
         CommandLine commandLine = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
         try {
@@ -57,9 +58,10 @@ public final class Application {
             return;
         }
         StandardStreams.reserveStdoutForProtocol();
+        startup.phase("command line");
         int exitCode;
         try {
-            exitCode = run(options);
+            exitCode = run(options, startup);
         } catch (Exception e) {
             System.err.println("smartsheet-mcp-pipeline could not start: " + e.getMessage());
             e.printStackTrace();
@@ -68,8 +70,8 @@ public final class Application {
         System.exit(exitCode);
     }
 
-    static int run(LaunchOptions options) throws Exception {
-        Main main = create(options.propertyOverrides());
+    static int run(LaunchOptions options, Startup startup) throws Exception {
+        Main main = create(options.propertyOverrides(), startup);
         try {
             main.run();
             return main.getExitCode();
@@ -86,20 +88,27 @@ public final class Application {
      * source of properties. Tests run it in-process this way.
      */
     public static Main create(Map<String, String> overrides) {
+        return create(overrides, Startup.fromNow());
+    }
+
+    private static Main create(Map<String, String> overrides, Startup startup) {
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation(
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
         main.addOverrideProperty("camel.main.routes-include-pattern", routesLocation());
         overrides.forEach(main::addOverrideProperty);
-        main.addMainListener(new Bootstrap());
+        main.addMainListener(startup);
+        main.addMainListener(new Bootstrap(startup));
         main.addMainListener(new McpServerLifecycle());
+        main.addMainListener(startup.last());
         // beans by the names the routes use, in the order they need one another
-        Stream.of(new Json(), new JobsConfiguration(), new QuotaConfiguration(), new AnalysisConfiguration(), new SchedulesConfiguration(),
+        Stream.of(startup.endOf("camel auto-configuration"), new Json(), new JobsConfiguration(), new QuotaConfiguration(),
+                startup.endOf("job store"), new AnalysisConfiguration(), new SchedulesConfiguration(),
                 new AzureClientConfiguration(), new BatchConfiguration(), new SmartsheetClientConfiguration(),
                 new SheetsConfiguration(), new WorkspacesConfiguration(), new UsersConfiguration(), new ReportsConfiguration(),
                 new FoldersConfiguration(), new SearchConfiguration(), new SummaryConfiguration(),
                 new CrossReferencesConfiguration(), new CollaborationConfiguration(), new ResourcesConfiguration(),
-                new PromptsConfiguration(), new CompletionsConfiguration(), new OpsConfiguration())
+                new PromptsConfiguration(), new CompletionsConfiguration(), new OpsConfiguration(), startup.endOf("beans"))
                 .forEach(main.configure()::addConfiguration);
         return main;
     }

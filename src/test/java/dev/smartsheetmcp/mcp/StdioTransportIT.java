@@ -41,9 +41,7 @@ class StdioTransportIT {
 
     @Test
     void javaSdkClientSessionOverStdio() {
-        ServerParameters server = ServerParameters.builder(java())
-                .args("-jar", AppProcess.jar().toString(), "--sandbox", "--data-dir", work.resolve("data").toString())
-                .build();
+        ServerParameters server = serverParameters("--sandbox", "--data-dir", work.resolve("data").toString());
         McpSyncClient client = McpClient.sync(new StdioClientTransport(server, new JacksonMcpJsonMapper(JSON)))
                 .requestTimeout(Duration.ofMinutes(1)).initializationTimeout(Duration.ofMinutes(1)).build();
         try {
@@ -61,9 +59,7 @@ class StdioTransportIT {
     /** Over stdio too: a structuredContent that meets its tool's outputSchema, and a declined confirmation that deletes nothing. */
     @Test
     void structuredResultAndDeclinedConfirmationOverStdio() {
-        ServerParameters server = ServerParameters.builder(java())
-                .args("-jar", AppProcess.jar().toString(), "--sandbox", "--data-dir", work.resolve("data").toString())
-                .build();
+        ServerParameters server = serverParameters("--sandbox", "--data-dir", work.resolve("data").toString());
         List<String> questions = new ArrayList<>();
         McpSyncClient client = McpClient.sync(new StdioClientTransport(server, new JacksonMcpJsonMapper(JSON)))
                 .requestTimeout(Duration.ofMinutes(1)).initializationTimeout(Duration.ofMinutes(1))
@@ -136,8 +132,7 @@ class StdioTransportIT {
 
     @Test
     void stdoutCarriesOnlyProtocolMessagesAndClosingStdinEndsTheServer() throws Exception {
-        Process server = new ProcessBuilder(java(), "-jar", AppProcess.jar().toString(), "--sandbox",
-                "--data-dir", work.resolve("data").toString())
+        Process server = new ProcessBuilder(command("--sandbox", "--data-dir", work.resolve("data").toString()))
                 .redirectError(work.resolve("stderr.log").toFile())
                 .start();
         try (OutputStream stdin = server.getOutputStream();
@@ -170,8 +165,7 @@ class StdioTransportIT {
     @Test
     void cancellingAWaitingCallOverStdioAnswersItEarlyAndIsLoggedOnce() throws Exception {
         Path stderr = work.resolve("stderr.log");
-        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", AppProcess.jar().toString(), "--sandbox",
-                "--data-dir", work.resolve("data").toString())
+        ProcessBuilder builder = new ProcessBuilder(command("--sandbox", "--data-dir", work.resolve("data").toString()))
                 .redirectError(stderr.toFile());
         builder.environment().put("SANDBOX_AZURE_LATENCY_MS", "200"); // 520 rows: a job of minutes
         builder.environment().remove("LOG_FORMAT");
@@ -290,7 +284,15 @@ class StdioTransportIT {
         return JSON.readTree(line);
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** The README's launch command with these arguments. */
+    private static List<String> command(String... args) {
+        List<String> command = new ArrayList<>(AppProcess.launchCommand(AppProcess.jar()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static ServerParameters serverParameters(String... args) {
+        List<String> command = command(args);
+        return ServerParameters.builder(command.get(0)).args(command.subList(1, command.size())).build();
     }
 }

@@ -32,7 +32,7 @@ public final class AppProcess implements AutoCloseable {
     private static final AtomicInteger NEXT_PORT = new AtomicInteger(new Random().nextInt(PORTS_PER_FORK));
 
     /** Variables of the application that must not leak in from the environment running the tests. */
-    private static final List<String> APPLICATION_VARIABLES = List.of(
+    public static final List<String> APPLICATION_VARIABLES = List.of(
             "SANDBOX", "MCP_TRANSPORT", "MCP_HTTP_PORT", "MCP_HTTP_HOST", "DATA_DIR",
             "SMARTSHEET_BASE_URL", "SMARTSHEET_API_KEY", "AZURE_OPENAI_API_BASE", "AZURE_OPENAI_API_KEY",
             "AZURE_OPENAI_API_VERSION", "AZURE_OPENAI_DEPLOYMENT", "AZURE_OPENAI_STARTUP_PROBE",
@@ -59,8 +59,8 @@ public final class AppProcess implements AutoCloseable {
     public static AppProcess start(Path workDir, Map<String, String> env, List<String> args, int port)
             throws IOException {
         Files.createDirectories(workDir);
-        String maxHeap = "-Xmx" + System.getProperty("app.max-heap", "512m");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), maxHeap, "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(launchCommand(jar()));
+        command.add(1, "-Xmx" + System.getProperty("app.max-heap", "512m"));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
         APPLICATION_VARIABLES.forEach(builder.environment()::remove);
@@ -71,6 +71,17 @@ public final class AppProcess implements AutoCloseable {
         Path err = workDir.resolve("stderr.log");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
         return new AppProcess(builder.start(), out, err, port);
+    }
+
+    /**
+     * The README's launch command for {@code jar}, up to the application's own arguments: with the
+     * class-data-sharing archive packaged beside it (ignored when missing or not made for this jar),
+     * and the JVM's own warnings on stderr, since stdout carries the stdio protocol.
+     */
+    public static List<String> launchCommand(Path jar) {
+        String archive = jar.toString().replaceFirst("\\.jar$", ".jsa");
+        return List.of(javaBinary(), "-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-Xlog:all=warning:stderr",
+                "-jar", jar.toString());
     }
 
     public static Path jar() {

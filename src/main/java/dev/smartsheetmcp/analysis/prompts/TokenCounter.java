@@ -1,7 +1,6 @@
 package dev.smartsheetmcp.analysis.prompts;
 
 import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
 import java.util.Locale;
@@ -26,7 +25,8 @@ public final class TokenCounter {
 
     private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
 
-    private final Encoding encoding;
+    /** Loaded from the registry on the first count: the vocabulary takes a second to load, and many sessions never count. */
+    private final EncodingType type;
 
     public TokenCounter(String encodingName) {
         String name = encodingName == null ? "" : encodingName.strip().toLowerCase(Locale.ROOT);
@@ -36,7 +36,7 @@ public final class TokenCounter {
             default -> throw new IllegalArgumentException(
                     "Unknown token encoding '" + encodingName + "'; allowed values: o200k_base, cl100k_base");
         };
-        this.encoding = REGISTRY.getEncoding(type);
+        this.type = type;
     }
 
     public TokenCounter() {
@@ -44,11 +44,11 @@ public final class TokenCounter {
     }
 
     public String encodingName() {
-        return encoding.getName();
+        return type.getName();
     }
 
     public int count(String text) {
-        return text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
+        return text == null || text.isEmpty() ? 0 : REGISTRY.getEncoding(type).countTokensOrdinary(text);
     }
 
     /** Prompt tokens of a request, chat framing included. */
