@@ -52,9 +52,14 @@ public final class Quota {
         }
     }
 
-    /** Units the bucket could give now (0 while interactive reservations are being paid off). */
+    /** Units the bucket could give now (0 while reservations are being paid off). */
     public long available() {
         return Math.max(0, bucket.getAvailableTokens());
+    }
+
+    /** Gives back units a call took but will not use (a second quota refused it). */
+    public void giveBack(long units) {
+        bucket.addTokens(units);
     }
 
     /** How long until {@code units} could leave, behind what is reserved already. */
