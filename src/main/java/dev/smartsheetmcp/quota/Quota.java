@@ -14,9 +14,10 @@ import org.apache.camel.Exchange;
  * One quota's bucket, taken from with priority: interactive calls go first. An interactive call
  * reserves its units at once (Bucket4j's blocking consumption: the bucket may go into debt, and the
  * call sleeps until its units have been refilled) if that takes no longer than its bound, and fails
- * at once otherwise. A batch call takes units only while the bucket holds them (no debt), so
- * interactive reservations come before every batch call still waiting; it sleeps the bucket's own
- * estimate between tries, and one batch caller of this process at a time asks the store.
+ * at once otherwise. A batch call takes or reserves units only while nothing is reserved ahead of it
+ * (the bucket owes nothing), so interactive reservations come before every batch call still
+ * waiting; it sleeps the bucket's own estimate between tries, and one batch caller of this process
+ * at a time asks the store (and holds at most one reservation).
  */
 public final class Quota {
 
@@ -51,9 +52,14 @@ public final class Quota {
         }
     }
 
-    /** Units the bucket could give now (0 while interactive reservations are being paid off). */
+    /** Units the bucket could give now (0 while reservations are being paid off). */
     public long available() {
         return Math.max(0, bucket.getAvailableTokens());
+    }
+
+    /** Gives back units a call took but will not use (a second quota refused it). */
+    public void giveBack(long units) {
+        bucket.addTokens(units);
     }
 
     /** How long until {@code units} could leave, behind what is reserved already. */
@@ -86,30 +92,36 @@ public final class Quota {
         }
         try {
             while (true) {
-                long wait = units <= limit.capacity() ? tryTake(units) : tryReserve(units);
-                if (wait == 0) return;
-                if (System.nanoTime() - started > maxNanos - wait) throw new QuotaExhaustedException(description, Duration.ofNanos(wait));
-                TimeUnit.NANOSECONDS.sleep(Math.max(wait, SHORTEST_SLEEP_NANOS));
+                long left = maxNanos - (System.nanoTime() - started);
+                long behind = takeOrReserve(units, left);
+                if (behind == 0) return;
+                if (behind > left) throw new QuotaExhaustedException(description, waitFor(units));
+                TimeUnit.NANOSECONDS.sleep(Math.max(behind, SHORTEST_SLEEP_NANOS));
             }
         } finally {
             batchTurn.unlock();
         }
     }
 
-    /** 0 when taken, else the nanoseconds until the bucket holds {@code units}. */
-    private long tryTake(long units) {
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(units);
-        return probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill();
-    }
-
     /**
-     * A call larger than the bucket: once the bucket is full (nothing reserved ahead), it reserves its
-     * units and sleeps until they are refilled; 0 then, else the nanoseconds until the bucket is full.
+     * Takes the units when the bucket holds them; else, when nothing is reserved ahead (the bucket owes
+     * nothing), reserves them and sleeps until they are refilled (a late wake-up then loses no refill);
+     * 0 then. Otherwise the nanoseconds until what is reserved ahead has been refilled.
      */
-    private long tryReserve(long units) throws InterruptedException {
-        EstimationProbe full = bucket.estimateAbilityToConsume(limit.capacity());
-        if (!full.canBeConsumed()) return full.getNanosToWaitForRefill();
-        bucket.asBlocking().consume(units);
-        return 0;
+    private long takeOrReserve(long units, long leftNanos) throws InterruptedException {
+        long fits = Math.min(units, limit.capacity());
+        long wait;
+        if (units <= limit.capacity()) {
+            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(units);
+            if (probe.isConsumed()) return 0;
+            wait = probe.getNanosToWaitForRefill();
+        } else {
+            EstimationProbe probe = bucket.estimateAbilityToConsume(fits);
+            wait = probe.canBeConsumed() ? 0 : probe.getNanosToWaitForRefill();
+        }
+        long behind = wait - (long) (fits / limit.refillPerNano());
+        if (behind > 0) return behind;
+        if (bucket.asBlocking().tryConsume(units, Duration.ofNanos(Math.max(0, leftNanos)))) return 0;
+        return Math.max(1, leftNanos + 1);
     }
 }

@@ -40,14 +40,14 @@ class SmartsheetThrottleWindowRouteTest extends SmartsheetRouteTestSupport {
         List<Long> sent = requests.getReceivedExchanges().stream()
                 .map(exchange -> exchange.getProperty(Exchange.RECEIVED_TIMESTAMP, Date.class).getTime()).sorted().toList();
         assertThat(sent).hasSize(3 * LIMIT);
-        // 100 ms of slack: the mock notes a request a little after the quota let it go
+        // The quota counts a request as it leaves, the mock as it arrives, after a thread wakes up and
+        // the request is routed: as the minute has a second's margin, the window has half a second here
         for (int i = LIMIT; i < sent.size(); i++) {
             assertThat(sent.get(i) - sent.get(i - LIMIT)).as("request %d a window after request %d", i + 1, i - LIMIT + 1)
-                    .isGreaterThanOrEqualTo(WINDOW_MILLIS - 100);
+                    .isGreaterThanOrEqualTo(WINDOW_MILLIS - 500);
         }
-        for (int i = 2; i < sent.size(); i++) {
-            assertThat(sent.get(i) - sent.get(i - 1)).as("a refilled request every 3 s / 5").isBetween(450L, 1_000L);
-        }
+        assertThat(sent.get(sent.size() - 1) - sent.get(0)).as("after the burst, a refilled request every 3 s / 5")
+                .isBetween((3 * LIMIT - 2) * 550L, (3 * LIMIT - 2) * 700L);
         assertThat(smartsheet.requestCount(GET_COLUMNS)).isEqualTo(3 * LIMIT);
     }
 }

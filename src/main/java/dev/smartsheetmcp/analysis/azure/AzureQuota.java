@@ -81,9 +81,15 @@ public final class AzureQuota {
         double pace = pacing.pace(deployment);
         CallKind kind = CallKind.of(exchange);
         Duration bound = Quota.interactiveWait(exchange, interactiveWait);
+        long tokenCost = cost(Math.max(tokens, 1), pace);
         try {
-            quotas.tokens.take(cost(Math.max(tokens, 1), pace), kind, bound, batchWait);
-            quotas.requests.take(cost(UNIT, pace), kind, bound, batchWait);
+            quotas.tokens.take(tokenCost, kind, bound, batchWait);
+            try {
+                quotas.requests.take(cost(UNIT, pace), kind, bound, batchWait);
+            } catch (QuotaExhaustedException e) {
+                quotas.tokens.giveBack(tokenCost);
+                throw e;
+            }
         } catch (QuotaExhaustedException e) {
             if (kind == CallKind.INTERACTIVE) throw e;
             throw new AzureUnavailableException(0, null, deployment, "no room in the deployment's quota within "
