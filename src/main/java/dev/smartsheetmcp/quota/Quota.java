@@ -1,11 +1,12 @@
 package dev.smartsheetmcp.quota;
 
 import dev.smartsheetmcp.upstream.CallKind;
+import dev.smartsheetmcp.upstream.UpstreamDeadline;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.Exchange;
@@ -20,9 +21,6 @@ import org.apache.camel.Exchange;
  * at a time asks the store (and holds at most one reservation).
  */
 public final class Quota {
-
-    /** Exchange property an upstream caller may set: the instant by which the call must have its answer. */
-    public static final String DEADLINE = "UpstreamDeadline";
 
     private static final long SHORTEST_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
@@ -71,13 +69,13 @@ public final class Quota {
     }
 
     /**
-     * The interactive bound for this exchange: {@code configured}, shortened to the exchange's
-     * {@value #DEADLINE} when the caller set one (an {@link Instant}).
+     * The interactive bound for this exchange: {@code configured}, shortened to what is left of the
+     * call's {@link UpstreamDeadline} when it has one.
      */
     public static Duration interactiveWait(Exchange exchange, Duration configured) {
-        if (!(exchange.getProperty(DEADLINE) instanceof Instant deadline)) return configured;
-        Duration left = Duration.between(Instant.now(), deadline);
-        return left.isNegative() ? Duration.ZERO : left.compareTo(configured) < 0 ? left : configured;
+        OptionalLong left = UpstreamDeadline.remainingMillis(exchange);
+        if (left.isEmpty()) return configured;
+        return Duration.ofMillis(Math.max(0, Math.min(left.getAsLong(), configured.toMillis())));
     }
 
     private void takeFirst(long units, Duration maxWait) throws InterruptedException {
