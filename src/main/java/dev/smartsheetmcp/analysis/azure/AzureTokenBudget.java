@@ -22,6 +22,7 @@ public final class AzureTokenBudget {
     private static final long MINUTE_MILLIS = 60_000;
 
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final Map<String, Integer> quotas = new ConcurrentHashMap<>();
     private int tokensPerMinute = 200_000;
     private long windowMillis = 1_000;
     private long periodMillis = 20;
@@ -29,6 +30,11 @@ public final class AzureTokenBudget {
     private AzurePacing pacing;
 
     public void setTokensPerMinute(int tokensPerMinute) { this.tokensPerMinute = tokensPerMinute; }
+
+    /** A deployment whose TPM quota differs from {@link #setTokensPerMinute(int)}'s (a pooled one). */
+    public void setTokensPerMinute(String deployment, int tokensPerMinute) {
+        quotas.put(deployment, tokensPerMinute);
+    }
 
     public void setWindowMillis(long windowMillis) { this.windowMillis = windowMillis; }
 
@@ -42,9 +48,10 @@ public final class AzureTokenBudget {
     public void acquire(Exchange exchange) {
         String deployment = exchange.getProperty(AzureDeployments.CURRENT, String.class);
         int tokens = exchange.getProperty(AzureChatRequests.TOKEN_COST, 0, Integer.class);
-        if (tokens > tokensPerMinute) {
+        int quota = quotas.getOrDefault(deployment, tokensPerMinute);
+        if (tokens > quota) {
             throw new AzureRequestException(0, null, deployment, "the request needs " + tokens
-                    + " tokens (prompt plus max_tokens), more than the " + tokensPerMinute
+                    + " tokens (prompt plus max_tokens), more than the " + quota
                     + " tokens per minute AZURE_OPENAI_TPM allows; shorten it or lower max_tokens");
         }
         if (!limiter(deployment).acquirePermission(tokens)) {
@@ -53,8 +60,16 @@ public final class AzureTokenBudget {
         }
     }
 
+    /** Share of the deployment's token budget free now (0 to 1: its current refill period's share). */
+    public double headroom(String deployment) {
+        RateLimiter limiter = limiters.get(deployment);
+        if (limiter == null) return 1;
+        double free = (double) limiter.getMetrics().getAvailablePermissions() / limiter.getRateLimiterConfig().getLimitForPeriod();
+        return Math.max(0, Math.min(1, free));
+    }
+
     private RateLimiter limiter(String deployment) {
-        int share = share(pacing == null ? 1 : pacing.pace(deployment));
+        int share = share(quotas.getOrDefault(deployment, tokensPerMinute), pacing == null ? 1 : pacing.pace(deployment));
         RateLimiter limiter = limiters.computeIfAbsent(deployment, name -> RateLimiter.of("azure-tokens-" + name,
                 RateLimiterConfig.custom()
                         .limitForPeriod(share)
@@ -67,7 +82,11 @@ public final class AzureTokenBudget {
 
     /** Tokens per refill period, so that no evaluation window sees more than its share of the quota. */
     int share(double pace) {
-        double perMilli = (double) tokensPerMinute / MINUTE_MILLIS;
+        return share(tokensPerMinute, pace);
+    }
+
+    private int share(int quota, double pace) {
+        double perMilli = (double) quota / MINUTE_MILLIS;
         return (int) Math.max(1, perMilli * windowMillis * periodMillis / (windowMillis + periodMillis) * pace);
     }
 }
