@@ -120,7 +120,7 @@ public final class AzureClientConfiguration implements CamelConfiguration {
         PropertiesComponent properties = camel.getPropertiesComponent();
         List<PooledDeployments.Member> members = PooledDeployments.read(
                 key -> properties.resolveProperty(key).orElse(""), System::getenv).members();
-        AzureDeploymentPool pool = new AzureDeploymentPool(pacing, tokenBudget);
+        AzureDeploymentPool pool = new AzureDeploymentPool(pacing);
         Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
         for (PooledDeployments.Member member : members) {
             pacing.setRequestsPerMinute(member.id(), member.requestsPerMinute());

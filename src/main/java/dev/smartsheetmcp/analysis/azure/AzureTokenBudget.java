@@ -60,14 +60,6 @@ public final class AzureTokenBudget {
         }
     }
 
-    /** Share of the deployment's token budget free now (0 to 1: its current refill period's share). */
-    public double headroom(String deployment) {
-        RateLimiter limiter = limiters.get(deployment);
-        if (limiter == null) return 1;
-        double free = (double) limiter.getMetrics().getAvailablePermissions() / limiter.getRateLimiterConfig().getLimitForPeriod();
-        return Math.max(0, Math.min(1, free));
-    }
-
     private RateLimiter limiter(String deployment) {
         int share = share(quotas.getOrDefault(deployment, tokensPerMinute), pacing == null ? 1 : pacing.pace(deployment));
         RateLimiter limiter = limiters.computeIfAbsent(deployment, name -> RateLimiter.of("azure-tokens-" + name,
