@@ -31,6 +31,8 @@ public final class AnalysisConfiguration implements CamelConfiguration {
     private String tokenizer;
     @PropertyInject("azure.api-base")
     private String azureApiBase;
+    @PropertyInject("azure.deployments")
+    private String pooledDeployments;
     @PropertyInject("analysis.max-input-tokens")
     private int maxInputTokens;
     @PropertyInject("analysis.max-answer-chars")
@@ -67,7 +69,8 @@ public final class AnalysisConfiguration implements CamelConfiguration {
         MeterRegistry meters = CamelContextHelper.mandatoryLookup(camel, MicrometerConstants.METRICS_REGISTRY_NAME,
                 MeterRegistry.class);
         registry.bind("answerCacheMetrics", new AnswerCacheMetrics(cache, meters));
-        registry.bind("analysisRequests", new AnalysisRequests(queue, PromptTemplates.defaults(), azureApiBase,
+        registry.bind("analysisRequests", new AnalysisRequests(queue, PromptTemplates.defaults(),
+                azureApiBase.isBlank() ? pooledDeployments : azureApiBase,
                 defaultBatchSize, batchDeployment));
         registry.bind("jobRows", new JobRows(CamelContextHelper.mandatoryLookup(camel, "workItems", WorkItems.class),
                 CamelContextHelper.mandatoryLookup(camel, "rowResults", RowResults.class)));

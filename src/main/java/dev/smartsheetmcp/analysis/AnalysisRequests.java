@@ -40,12 +40,13 @@ public final class AnalysisRequests {
     private final int defaultBatchSize;
     private final boolean batchConfigured;
 
-    public AnalysisRequests(JobQueue queue, PromptTemplates templates, String azureApiBase, int defaultBatchSize,
+    /** {@code azureEndpoints}: AZURE_OPENAI_API_BASE, or the pooled deployments when it is empty; blank = not configured. */
+    public AnalysisRequests(JobQueue queue, PromptTemplates templates, String azureEndpoints, int defaultBatchSize,
                             String batchDeployment) {
         this.queue = queue;
         this.templates = templates;
         this.optimization = new PromptOptimization(templates);
-        this.azureConfigured = azureApiBase != null && !azureApiBase.isBlank();
+        this.azureConfigured = azureEndpoints != null && !azureEndpoints.isBlank();
         this.defaultBatchSize = defaultBatchSize;
         this.batchConfigured = batchDeployment != null && !batchDeployment.isBlank();
     }

@@ -1,5 +1,6 @@
 package dev.smartsheetmcp.app;
 
+import dev.smartsheetmcp.analysis.azure.PooledDeployments;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,20 @@ final class AzureDeploymentProbe {
 
     AzureDeploymentProbe(Duration timeout) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** Each pooled deployment probed as the single one is; problems name its settings ({@code azure.deployments.<id>.*}). */
+    List<String> poolProblems(List<PooledDeployments.Member> members, String apiVersion) {
+        List<String> problems = new ArrayList<>();
+        for (PooledDeployments.Member member : members) {
+            problem(member.endpoint(), apiVersion, member.deployment(), member.apiKey())
+                    .map(line -> "azure.deployments." + member.id() + ": " + line
+                            .replace("AZURE_OPENAI_DEPLOYMENT:", "deployment:")
+                            .replace("AZURE_OPENAI_API_BASE", "its endpoint")
+                            .replace("AZURE_OPENAI_API_KEY:", "the key in " + member.apiKeyEnv() + ":"))
+                    .ifPresent(problems::add);
+        }
+        return problems;
     }
 
     /** A problem line when the settings are certainly wrong; empty when fine or when Azure could not be asked. */

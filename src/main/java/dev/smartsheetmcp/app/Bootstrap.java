@@ -1,5 +1,6 @@
 package dev.smartsheetmcp.app;
 
+import dev.smartsheetmcp.analysis.azure.PooledDeployments;
 import dev.smartsheetmcp.sandbox.SandboxEnvironment;
 import dev.smartsheetmcp.schedules.ConfiguredSchedules;
 import java.time.Duration;
@@ -49,6 +50,11 @@ final class Bootstrap extends MainListenerSupport {
                     property.apply(Settings.AZURE_DEPLOYMENT.property()),
                     property.apply(Settings.AZURE_API_KEY.property()))
                     .ifPresent(problems::add);
+        }
+        if (!sandbox && problems.isEmpty() && Boolean.parseBoolean(property.apply(Settings.AZURE_STARTUP_PROBE.property()))) {
+            problems.addAll(new AzureDeploymentProbe(Duration.ofSeconds(10)).poolProblems(
+                    PooledDeployments.read(property, System::getenv).members(),
+                    property.apply(Settings.AZURE_API_VERSION.property())));
         }
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);

@@ -1,5 +1,6 @@
 package dev.smartsheetmcp.app;
 
+import dev.smartsheetmcp.analysis.azure.PooledDeployments;
 import dev.smartsheetmcp.mcp.transport.HttpSecurity;
 import java.net.URI;
 import java.util.ArrayList;
@@ -91,6 +92,7 @@ final class ConfigValidator {
     }
 
     private void checkAzure() {
+        problems.addAll(PooledDeployments.read(property, System::getenv).problems());
         if (!azureConfigured(property)) return;
         requireHttpUrl(Settings.AZURE_API_BASE);
         requireSecret(Settings.AZURE_API_KEY, "an Azure OpenAI key");

@@ -34,6 +34,7 @@ import dev.smartsheetmcp.toolkit.ApplicationVersion;
             "  AZURE_OPENAI_API_KEY         Azure OpenAI key",
             "  AZURE_OPENAI_API_VERSION     YYYY-MM-DD or YYYY-MM-DD-preview (default 2024-10-21)",
             "  AZURE_OPENAI_DEPLOYMENT      deployment name of the chat model",
+            "  AZURE_OPENAI_DEPLOYMENTS     ids of deployments whose quotas are pooled (docs/azure-pacing.md)",
             "  AZURE_OPENAI_STARTUP_PROBE   check the deployment exists at startup (default true)",
             "  ROUTES_DIR                   folder of the YAML routes (default ./routes, else those in the jar)",
             "  ROUTES_RELOAD=true           reload routes when a file in ROUTES_DIR changes",

@@ -29,7 +29,7 @@ public final class OpsConfiguration implements CamelConfiguration {
         registry.bind("smartsheetHealthCheck",
                 new UpstreamHealthCheck("smartsheet", "smartsheetCircuitBreaker", upstreamFailureWindowSeconds));
         registry.bind("azureOpenAiHealthCheck", new UpstreamHealthCheck("azure-openai",
-                "azurePrimaryCircuitBreaker,azureFallbackCircuitBreaker", upstreamFailureWindowSeconds));
+                "azurePrimaryCircuitBreaker,azureFallbackCircuitBreaker,azurePoolCircuitBreaker-*", upstreamFailureWindowSeconds));
         registry.bind("jobsPage", new JobsPage(jobsPageRefreshMillis, jobsPageDefaultLimit, jobsPageMaxLimit));
         registry.bind("pageHeaderFilter", new PageHeaderFilter());
     }

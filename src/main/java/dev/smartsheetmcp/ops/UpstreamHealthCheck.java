@@ -27,7 +27,7 @@ public final class UpstreamHealthCheck extends AbstractHealthCheck implements On
     private volatile Instant lastFailure;
     private volatile String lastFailureCause;
 
-    /** {@code breakerBeans}: comma-separated names of the upstream's circuit breaker beans. */
+    /** {@code breakerBeans}: comma-separated names of the upstream's circuit breaker beans; {@code prefix*} matches every bean so named. */
     public UpstreamHealthCheck(String id, String breakerBeans, int failureWindowSeconds) {
         super(id);
         this.breakerBeans = breakerBeans.split("\\s*,\\s*");
@@ -42,16 +42,27 @@ public final class UpstreamHealthCheck extends AbstractHealthCheck implements On
     @Override
     public void onContextStarting(CamelContext context) {
         for (String name : breakerBeans) {
+            if (name.endsWith("*")) {
+                String prefix = name.substring(0, name.length() - 1);
+                context.getRegistry().findByTypeWithName(CircuitBreaker.class).forEach((bean, breaker) -> {
+                    if (bean.startsWith(prefix)) listen(breaker);
+                });
+                continue;
+            }
             CircuitBreaker breaker = context.getRegistry().lookupByNameAndType(name, CircuitBreaker.class);
             if (breaker == null) throw new IllegalStateException("no circuit breaker bean " + name + " for " + getId());
-            breaker.getEventPublisher()
-                    .onSuccess(event -> lastSuccess = Instant.now())
-                    .onIgnoredError(event -> lastSuccess = Instant.now())
-                    .onError(event -> {
-                        lastFailureCause = describe(event.getThrowable());
-                        lastFailure = Instant.now();
-                    });
+            listen(breaker);
         }
+    }
+
+    private void listen(CircuitBreaker breaker) {
+        breaker.getEventPublisher()
+                .onSuccess(event -> lastSuccess = Instant.now())
+                .onIgnoredError(event -> lastSuccess = Instant.now())
+                .onError(event -> {
+                    lastFailureCause = describe(event.getThrowable());
+                    lastFailure = Instant.now();
+                });
     }
 
     @Override

@@ -6,8 +6,10 @@ import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -22,6 +24,8 @@ public final class SandboxEnvironment implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxEnvironment.class);
 
     public static final String API_VERSION = "2024-10-21";
+    /** The key reference (api-key-env) of the pooled sandbox deployments: a property of that name holds the key. */
+    private static final String POOL_KEY_REFERENCE = "SANDBOX_AZURE_POOL_KEY";
 
     private final SmartsheetEmulator smartsheet;
     private final AzureOpenAiEmulator azure;
@@ -30,6 +34,9 @@ public final class SandboxEnvironment implements AutoCloseable {
     private final String deployment;
     private final String secondaryDeployment;
     private final String batchDeployment;
+    private final int pooledDeployments;
+    private final int azureRpm;
+    private final int azureTpm;
     private final SmartsheetEmulator.SeededDemo demo;
 
     private SandboxEnvironment(Function<String, String> property) throws IOException {
@@ -47,11 +54,13 @@ public final class SandboxEnvironment implements AutoCloseable {
 
         azure = new AzureOpenAiEmulator(faults(property, "sandbox.azure.", seed + 1), azureKey,
                 Integer.parseInt(property.apply("sandbox.azure.evaluation-seconds")), System::nanoTime);
-        int azureRpm = Integer.parseInt(property.apply("sandbox.azure.rpm"));
-        int azureTpm = Integer.parseInt(property.apply("sandbox.azure.tpm"));
+        azureRpm = Integer.parseInt(property.apply("sandbox.azure.rpm"));
+        azureTpm = Integer.parseInt(property.apply("sandbox.azure.tpm"));
+        pooledDeployments = Integer.parseInt(property.apply("sandbox.azure.pooled-deployments").trim());
         azure.injectedRetryAfter(Duration.ofMillis(Long.parseLong(property.apply("sandbox.azure.fault.retry-after-ms"))));
         azure.addDeployment(deployment, azureRpm, azureTpm);
         if (!secondaryDeployment.isEmpty()) azure.addDeployment(secondaryDeployment, azureRpm, azureTpm);
+        for (int i = 1; i <= pooledDeployments; i++) azure.addDeployment(pooledName(i), azureRpm, azureTpm);
         batchDeployment = property.apply("sandbox.azure.batch-deployment").trim();
         azure.addBatchDeployment(batchDeployment, Long.parseLong(property.apply("sandbox.azure.batch.enqueued-tokens")));
         azure.batchSettings(BatchSettings.realistic()
@@ -78,7 +87,28 @@ public final class SandboxEnvironment implements AutoCloseable {
         settings.put("azure.deployment", deployment);
         if (!secondaryDeployment.isEmpty()) settings.put("azure.fallback-deployment", secondaryDeployment);
         settings.put("azure.batch.deployment", batchDeployment);
+        if (pooledDeployments > 0) pool(settings);
         return settings;
+    }
+
+    /** azure.deployments: sandbox-1 … sandbox-N, deployments of the one emulator, the key by reference. */
+    private void pool(Map<String, String> settings) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= pooledDeployments; i++) {
+            String prefix = "azure.deployments.sandbox-" + i + ".";
+            ids.add("sandbox-" + i);
+            settings.put(prefix + "endpoint", azure.endpoint());
+            settings.put(prefix + "deployment", pooledName(i));
+            settings.put(prefix + "api-key-env", POOL_KEY_REFERENCE);
+            settings.put(prefix + "rpm", Integer.toString(azureRpm));
+            settings.put(prefix + "tpm", Integer.toString(azureTpm));
+        }
+        settings.put("azure.deployments", String.join(",", ids));
+        settings.put(POOL_KEY_REFERENCE, azureKey);
+    }
+
+    private String pooledName(int i) {
+        return deployment + "-" + i;
     }
 
     public SmartsheetEmulator smartsheet() { return smartsheet; }

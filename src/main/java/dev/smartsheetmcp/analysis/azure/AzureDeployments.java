@@ -1,15 +1,27 @@
 package dev.smartsheetmcp.analysis.azure;
 
 import dev.smartsheetmcp.toolkit.ToolException;
+import org.apache.camel.Exchange;
 
 /**
  * Which deployments answer chat completions: the primary ({@code AZURE_OPENAI_DEPLOYMENT}) and an
- * optional fallback on the same endpoint and key ({@code AZURE_OPENAI_FALLBACK_DEPLOYMENT}).
+ * optional fallback on the same endpoint and key ({@code AZURE_OPENAI_FALLBACK_DEPLOYMENT}); or,
+ * when {@code azure.deployments} lists some, the pooled deployments ({@link AzureDeploymentPool}),
+ * each with its own endpoint and key.
  */
 public final class AzureDeployments {
 
-    /** Exchange property: the deployment the current attempt goes to. */
+    /** Exchange property: the deployment the current attempt goes to (its pool id when pooled). */
     public static final String CURRENT = "AzureDeployment";
+    /** Exchange property: the deployment's name at Azure, in the request path. */
+    public static final String NAME = "AzureDeploymentName";
+    /** Exchange property: the endpoint the request goes to. */
+    public static final String ENDPOINT = "AzureEndpoint";
+    /** Exchange property: the HTTP client bean that carries the endpoint's key. */
+    public static final String HTTP_CLIENT = "AzureHttpClient";
+    /** Bean name of the single endpoint's HTTP client; a pooled deployment's adds {@code -<id>}. */
+    public static final String HTTP_CLIENT_BEAN = "azureHttpClient";
+    private static final String POOL_PREFIX = "pool-";
 
     static final String NOT_CONFIGURED = "Azure OpenAI is not configured: set AZURE_OPENAI_API_BASE,"
             + " AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT";
@@ -17,6 +29,7 @@ public final class AzureDeployments {
     private String apiBase = "";
     private String primary = "";
     private String fallback = "";
+    private AzureDeploymentPool pool;
 
     public void setApiBase(String apiBase) { this.apiBase = trimmed(apiBase); }
 
@@ -24,22 +37,52 @@ public final class AzureDeployments {
 
     public void setFallback(String fallback) { this.fallback = trimmed(fallback); }
 
+    public void setPool(AzureDeploymentPool pool) { this.pool = pool; }
+
     /** Fails the call with a message naming the settings when no Azure endpoint is configured. */
     public void requireConfigured() {
+        if (pooled()) return;
         if (apiBase.isEmpty() || primary.isEmpty()) throw new ToolException(NOT_CONFIGURED);
+    }
+
+    /** Calls go to the pooled deployments of {@code azure.deployments}, not the primary and fallback. */
+    public boolean pooled() {
+        return pool != null && pool.pooled();
     }
 
     public String primary() { return primary; }
 
     public String fallback() { return fallback; }
 
+    /**
+     * Points the attempt at a deployment: {@code primary}, {@code fallback} or {@code pool-<id>}
+     * (exchange properties {@value #CURRENT}, {@value #NAME}, {@value #ENDPOINT}, {@value #HTTP_CLIENT}).
+     */
+    public void use(Exchange exchange, String target) {
+        if (target.startsWith(POOL_PREFIX)) {
+            PooledDeployments.Member member = pool.member(target.substring(POOL_PREFIX.length()));
+            set(exchange, member.id(), member.deployment(), member.endpoint(), HTTP_CLIENT_BEAN + "-" + member.id());
+        } else {
+            String deployment = target.equals("fallback") ? fallback : primary;
+            set(exchange, deployment, deployment, apiBase, HTTP_CLIENT_BEAN);
+        }
+    }
+
+    private static void set(Exchange exchange, String deployment, String name, String endpoint, String httpClient) {
+        exchange.setProperty(CURRENT, deployment);
+        exchange.setProperty(NAME, name);
+        exchange.setProperty(ENDPOINT, endpoint);
+        exchange.setProperty(HTTP_CLIENT, httpClient);
+    }
+
     /** A fallback deployment is configured, and it is not the primary under another spelling. */
     public boolean hasFallback() {
         return !fallback.isEmpty() && !fallback.equals(primary);
     }
 
-    /** The fallback may take over a call that was made to {@code deployment}. */
-    boolean canFallBackFrom(String deployment) {
+    /** The call on {@code deployment} may stop retrying there: the fallback or another pooled deployment takes it. */
+    boolean canFallBackFrom(Exchange exchange, String deployment) {
+        if (pooled()) return pool.canHandOver(exchange);
         return hasFallback() && primary.equals(deployment);
     }
 

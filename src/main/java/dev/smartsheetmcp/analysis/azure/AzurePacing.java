@@ -29,6 +29,7 @@ public final class AzurePacing {
     private static final double SLOWEST = 0.01;
 
     private final Map<String, Pace> paces = new ConcurrentHashMap<>();
+    private final Map<String, Integer> quotas = new ConcurrentHashMap<>();
     private final LongSupplier nanoClock;
     private int requestsPerMinute = 600;
     private long windowMillis = 1_000;
@@ -44,19 +45,31 @@ public final class AzurePacing {
 
     public void setRequestsPerMinute(int requestsPerMinute) { this.requestsPerMinute = requestsPerMinute; }
 
+    /** A deployment whose RPM quota differs from {@link #setRequestsPerMinute(int)}'s (a pooled one). */
+    public void setRequestsPerMinute(String deployment, int requestsPerMinute) {
+        quotas.put(deployment, requestsPerMinute);
+    }
+
     public void setWindowMillis(long windowMillis) { this.windowMillis = windowMillis; }
 
     public void setRecoveryMillis(long recoveryMillis) { this.recoveryMillis = recoveryMillis; }
 
     /** Requests per window for the deployment: the configured share, times the pace. */
     int requestsPerWindow(String deployment) {
-        double share = (double) requestsPerMinute * windowMillis / 60_000;
+        double share = (double) quotas.getOrDefault(deployment, requestsPerMinute) * windowMillis / 60_000;
         return (int) Math.max(1, Math.floor(share * pace(deployment) + 1e-9)); // 1e-9: 0.1 steps are inexact
     }
 
     /** The deployment's pace: 1 when whole, less after 429s. */
     public double pace(String deployment) {
         return paces.computeIfAbsent(deployment, name -> new Pace()).current(nanoClock.getAsLong());
+    }
+
+    /** Share of the deployment's request quota it may use now: its pace, or 0 while it holds off after a 429. */
+    public double headroom(String deployment) {
+        Pace pace = paces.get(deployment);
+        if (pace == null) return 1;
+        return pace.pauseMillis(nanoClock.getAsLong()) > 0 ? 0 : pace(deployment);
     }
 
     /** Milliseconds the exchange's deployment still holds off after a 429 (the delay step before the quota). */

@@ -39,7 +39,11 @@ public final class AzureQuota {
     /** What a deployment could take now: whole requests and tokens, at its current pace. */
     public record Headroom(long requests, long tokens) {}
 
+    /** A pooled deployment's own endpoint and quotas (azure.deployments). */
+    private record Limits(String endpoint, int requestsPerMinute, int tokensPerMinute) {}
+
     private final Map<String, Quotas> deployments = new ConcurrentHashMap<>();
+    private final Map<String, Limits> pooled = new ConcurrentHashMap<>();
     private final QuotaStore store;
     private final String endpoint;
     private final AzurePacing pacing;
@@ -60,6 +64,11 @@ public final class AzureQuota {
 
     public void setTokensPerMinute(int tokensPerMinute) { this.tokensPerMinute = tokensPerMinute; }
 
+    /** A pooled deployment, with an endpoint and quotas of its own. */
+    public void setDeployment(String deployment, String endpoint, int requestsPerMinute, int tokensPerMinute) {
+        pooled.put(deployment, new Limits(endpoint, requestsPerMinute, tokensPerMinute));
+    }
+
     public void setWindowMillis(long windowMillis) { this.windowMillis = windowMillis; }
 
     public void setRefillMillis(long refillMillis) { this.refillMillis = refillMillis; }
@@ -72,9 +81,10 @@ public final class AzureQuota {
     public void acquire(Exchange exchange) {
         String deployment = exchange.getProperty(AzureDeployments.CURRENT, String.class);
         int tokens = exchange.getProperty(AzureChatRequests.TOKEN_COST, 0, Integer.class);
-        if (tokens > tokensPerMinute) {
+        int tokenQuota = limits(deployment).tokensPerMinute();
+        if (tokens > tokenQuota) {
             throw new AzureRequestException(0, null, deployment, "the request needs " + tokens
-                    + " tokens (prompt plus max_tokens), more than the " + tokensPerMinute
+                    + " tokens (prompt plus max_tokens), more than the " + tokenQuota
                     + " tokens per minute AZURE_OPENAI_TPM allows; shorten it or lower max_tokens");
         }
         Quotas quotas = quotas(deployment);
@@ -123,16 +133,22 @@ public final class AzureQuota {
 
     private Quotas quotas(String deployment) {
         return deployments.computeIfAbsent(deployment, name -> {
+            Limits limits = limits(name);
             Duration window = Duration.ofMillis(windowMillis);
-            long requests = Math.max(1, (long) requestsPerMinute * windowMillis / MINUTE_MILLIS);
-            long tokens = Math.max(1, (long) tokensPerMinute * windowMillis / MINUTE_MILLIS);
+            long requests = Math.max(1, (long) limits.requestsPerMinute() * windowMillis / MINUTE_MILLIS);
+            long tokens = Math.max(1, (long) limits.tokensPerMinute() * windowMillis / MINUTE_MILLIS);
             long tokenBurst = Math.max(1, tokens * refillMillis / (windowMillis + refillMillis));
-            String key = "azure/" + endpoint + "/" + name;
+            String key = "azure/" + limits.endpoint() + "/" + name;
             String description = "Azure OpenAI's quota for deployment '" + name + "'";
             return new Quotas(new Quota(store, key + "/requests",
                     QuotaLimit.within(requests, Math.max(1, requests / 50), window, UNIT), description),
                     new Quota(store, key + "/tokens", QuotaLimit.within(tokens, tokenBurst, window, 1), description));
         });
+    }
+
+    private Limits limits(String deployment) {
+        Limits own = pooled.get(deployment);
+        return own != null ? own : new Limits(endpoint, requestsPerMinute, tokensPerMinute);
     }
 
     private record Quotas(Quota requests, Quota tokens) {}

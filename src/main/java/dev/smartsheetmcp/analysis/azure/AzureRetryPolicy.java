@@ -6,7 +6,9 @@ import org.apache.camel.Exchange;
  * Whether a retryable Azure failure gets another attempt (the routeConfiguration's retryWhile):
  * up to {@code maxRetries}, except that a primary deployment answering 429 for
  * {@code fallbackAfterRateLimits} attempts in a row gives the call up at once, so the fallback
- * deployment takes it instead of the call waiting out more retries.
+ * deployment takes it instead of the call waiting out more retries. With pooled deployments the
+ * same holds for any of them while another is left to try, and an attempt that got no answer
+ * (408, 5xx, lost connection) moves on at once: another region likely answers sooner than a retry.
  */
 public final class AzureRetryPolicy {
 
@@ -26,8 +28,9 @@ public final class AzureRetryPolicy {
         int redelivery = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
         if (redelivery > maxRetries) return false;
         int rateLimitsInARow = exchange.getProperty(AzureResponses.RATE_LIMITS_IN_A_ROW, 0, Integer.class);
-        boolean handOver = rateLimitsInARow >= fallbackAfterRateLimits
-                && deployments.canFallBackFrom(exchange.getProperty(AzureDeployments.CURRENT, String.class));
-        return !handOver;
+        boolean enoughToHandOver = rateLimitsInARow >= fallbackAfterRateLimits
+                || rateLimitsInARow == 0 && deployments.pooled();
+        return !(enoughToHandOver
+                && deployments.canFallBackFrom(exchange, exchange.getProperty(AzureDeployments.CURRENT, String.class)));
     }
 }
