@@ -184,7 +184,8 @@ class GracefulShutdownIT {
                 assertThat(rs.next()).isTrue();
                 Map<String, Object> row = new HashMap<>();
                 for (String column : List.of("status", "lease_owner", "lease_expires_at", "attempts", "written_rows")) {
-                    row.put(column, rs.getObject(column));
+                    // lease_expires_at has a time zone: as a Timestamp, not the driver's OffsetDateTime
+                    row.put(column, column.equals("lease_expires_at") ? rs.getTimestamp(column) : rs.getObject(column));
                 }
                 return row;
             }
