@@ -56,6 +56,11 @@ public final class BatchTurns {
         notifyAll();
     }
 
+    /** How many jobs wait for a turn now. */
+    public synchronized int waiting() {
+        return waiting.size();
+    }
+
     /** The job stopped running here. */
     public synchronized void forget(String jobId) {
         lastTurn.remove(jobId);

@@ -1,5 +1,6 @@
 package dev.smartsheetmcp.jobs;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Optional;
@@ -71,7 +72,9 @@ public final class JobNode {
             taken = seen.isPresent() ? sql.update(TAKE_OVER, instanceId, nodeId, seen.get().instanceId()) == 1
                     : sql.update(INSERT, nodeId, instanceId) == 1;
         } catch (IllegalStateException e) {
-            taken = false; // another instance inserted the same node id first
+            // another instance inserted the same node id first (an integrity constraint violation)
+            if (!(e.getCause() instanceof SQLException cause && cause.getSQLState() != null && cause.getSQLState().startsWith("23"))) throw e;
+            taken = false;
         }
         if (!taken) throw refused(nodeId);
         lease.resumeOwnJobs();

@@ -19,10 +19,10 @@ public final class JobSlots {
         this.turns = turns;
     }
 
-    /** Claims the next job if a slot is free: header JobId is its id, or null. */
+    /** Claims the next job if a slot is free and the application is not stopping: header JobId is its id, or null. */
     public void claim(Exchange exchange) {
         exchange.getMessage().setHeader("JobId", null);
-        if (!slots.tryAcquire()) return;
+        if (exchange.getContext().isStopping() || !slots.tryAcquire()) return;
         String jobId = null;
         try {
             jobId = lease.claimNext().orElse(null);
