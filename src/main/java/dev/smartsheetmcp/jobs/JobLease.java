@@ -68,8 +68,11 @@ public final class JobLease {
     private static final String EXPIRE_OWN = """
             UPDATE analysis_job SET lease_expires_at = CURRENT_TIMESTAMP WHERE status = 'running' AND lease_owner = ?""";
 
-    /** A lease this instance took: its epoch, when it was last renewed (System.nanoTime), whether it was lost. */
-    private record Held(int epoch, long renewedAt, boolean lost) {
+    /**
+     * A lease this instance took: its epoch, when it was last renewed (System.nanoTime), whether it
+     * was lost, whether it was given up (job ended, parked or released: no more renewals).
+     */
+    private record Held(int epoch, long renewedAt, boolean lost, boolean givenUp) {
     }
 
     private final SqlStatements sql;
@@ -114,7 +117,7 @@ public final class JobLease {
             Candidate job = candidate.get();
             Timestamp now = Timestamp.from(Instant.now());
             if (tx.update(CLAIM, owner, job.epoch() + 1, duration.toSeconds(), now, now, job.id(), job.epoch()) == 1) {
-                held.put(job.id(), new Held(job.epoch() + 1, System.nanoTime(), false));
+                held.put(job.id(), new Held(job.epoch() + 1, System.nanoTime(), false, false));
                 claimed[0] = job.id();
             }
         });
@@ -152,7 +155,14 @@ public final class JobLease {
 
     /** Renews every lease this instance holds (the heartbeat); a lease found lost stops its job at its next write. */
     public void renewAll() {
-        held.keySet().forEach(this::renew);
+        held.forEach((jobId, lease) -> {
+            if (!lease.lost() && !lease.givenUp()) renew(jobId);
+        });
+    }
+
+    /** The job's lease was given up under it (the job ended, was parked or released): no more renewals. */
+    void givenUp(String jobId) {
+        held.computeIfPresent(jobId, (id, h) -> new Held(h.epoch(), h.renewedAt(), h.lost(), true));
     }
 
     /** Extends the lease from the database's clock; false when it was lost (expired, or taken over). */
@@ -161,7 +171,7 @@ public final class JobLease {
         if (lease == null || lease.lost()) return false;
         long started = System.nanoTime();
         if (sql.update(RENEW, duration.toSeconds(), jobId, owner, lease.epoch()) == 1) {
-            held.computeIfPresent(jobId, (id, h) -> h.lost() ? h : new Held(h.epoch(), started, false));
+            held.computeIfPresent(jobId, (id, h) -> h.lost() ? h : new Held(h.epoch(), started, false, h.givenUp()));
             return true;
         }
         lost(jobId);
@@ -204,7 +214,7 @@ public final class JobLease {
     }
 
     private void lost(String jobId) {
-        held.computeIfPresent(jobId, (id, h) -> new Held(h.epoch(), h.renewedAt(), true));
+        held.computeIfPresent(jobId, (id, h) -> new Held(h.epoch(), h.renewedAt(), true, h.givenUp()));
         LOG.warn("Job {}: lease lost (expired or taken over by another instance); this instance stops it without writing", jobId);
     }
 
@@ -214,7 +224,9 @@ public final class JobLease {
      */
     public boolean release(String jobId) {
         Held lease = held.get(jobId);
-        return lease != null && sql.update(RELEASE, Timestamp.from(Instant.now()), jobId, owner, lease.epoch()) == 1;
+        boolean released = lease != null && sql.update(RELEASE, Timestamp.from(Instant.now()), jobId, owner, lease.epoch()) == 1;
+        if (released) givenUp(jobId);
+        return released;
     }
 
     /**
@@ -223,8 +235,10 @@ public final class JobLease {
      */
     public boolean park(String jobId, Duration parkFor, String reason) {
         Held lease = held.get(jobId);
-        return lease != null && sql.update(PARK, parkFor.toSeconds(), StoredText.clip(reason), Timestamp.from(Instant.now()),
+        boolean parked = lease != null && sql.update(PARK, parkFor.toSeconds(), StoredText.clip(reason), Timestamp.from(Instant.now()),
                 jobId, owner, lease.epoch()) == 1;
+        if (parked) givenUp(jobId);
+        return parked;
     }
 
     /** A parked job becomes claimable now (a job some worker holds is left alone). */

@@ -75,11 +75,13 @@ public final class JobQueue {
     public void finish(String jobId, JobStatus status, String reason) {
         Timestamp now = now();
         lease.fenced(jobId, tx -> tx.update(FINISH, status.wire(), reason, now, now, jobId));
+        lease.givenUp(jobId);
     }
 
     /** Gives a job this instance runs back to the queue for {@code retryIn}, keeping every row's state. */
     public void postpone(String jobId, String reason, Duration retryIn) {
         lease.fenced(jobId, tx -> tx.update(POSTPONE, StoredText.clip(reason), retryIn.toSeconds(), now(), jobId));
+        lease.givenUp(jobId);
     }
 
     /** Cancels a queued job at once; a running one stops before its next batch (batch mode: once its Azure batch is cancelled). False if already finished. */

@@ -213,6 +213,8 @@ class GracefulShutdownIT {
         Map<String, String> env = emulators.appEnvironment();
         env.put("NODE_ID", nodeId);
         env.put("JOBS_LEASE_SECONDS", "600");
+        // one job at a time: the second job stays queued while the first runs, and no claim happens during the shutdown
+        env.put("JOBS_CONCURRENCY", "1");
         return env;
     }
 
