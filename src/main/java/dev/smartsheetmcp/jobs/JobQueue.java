@@ -2,14 +2,15 @@ package dev.smartsheetmcp.jobs;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * The jobs of the durable queue ({@code analysis_job}): queued, looked up, postponed, cancelled
- * and finished. Claiming is the conditional UPDATE in {@code sql/claim-job.sql}, run by the
- * {@code job-claim} route; leases are {@link JobLease}'s, and a job's progress counters move with
- * its rows ({@link WorkItems}).
+ * and finished. Claims and leases are {@link JobLease}'s; a running job's status changes only
+ * under its lease ({@link JobLease#fenced}), and its progress counters move with its rows
+ * ({@link WorkItems}).
  */
 public final class JobQueue {
 
@@ -28,8 +29,8 @@ public final class JobQueue {
                 lease_expires_at = NULL WHERE id = ? AND status IN ('queued', 'running')""";
 
     private static final String POSTPONE = """
-            UPDATE analysis_job SET reason = ?, lease_owner = NULL, lease_expires_at = ?, updated_at = ?
-            WHERE id = ? AND status = 'running'""";
+            UPDATE analysis_job SET reason = ?, lease_owner = NULL, lease_expires_at = %s, updated_at = ?
+            WHERE id = ? AND status = 'running'""".formatted(JobLease.DB_NOW_PLUS);
 
     private static final String REQUEST_CANCEL = """
             UPDATE analysis_job SET cancel_requested = TRUE, updated_at = ? WHERE id = ? AND status IN ('queued', 'running')""";
@@ -39,10 +40,12 @@ public final class JobQueue {
             WHERE id = ? AND status = 'queued'""";
 
     private final SqlStatements sql;
+    private final JobLease lease;
     private final Clock clock = Clock.systemUTC();
 
-    public JobQueue(DataSource dataSource) {
+    public JobQueue(DataSource dataSource, JobLease lease) {
         this.sql = new SqlStatements(dataSource, "job store");
+        this.lease = lease;
     }
 
     public void create(JobSpec spec) {
@@ -68,14 +71,17 @@ public final class JobQueue {
         return find(jobId).map(job -> job.totalRows() >= 0).orElse(false);
     }
 
+    /** Ends a job this instance runs, under its lease. */
     public void finish(String jobId, JobStatus status, String reason) {
         Timestamp now = now();
-        sql.update(FINISH, status.wire(), reason, now, now, jobId);
+        lease.fenced(jobId, tx -> tx.update(FINISH, status.wire(), reason, now, now, jobId));
+        lease.givenUp(jobId);
     }
 
-    /** Gives the job back to the queue until {@code retryAt}, keeping every row's state. */
-    public void postpone(String jobId, String reason, Timestamp retryAt) {
-        sql.update(POSTPONE, StoredText.clip(reason), retryAt, now(), jobId);
+    /** Gives a job this instance runs back to the queue for {@code retryIn}, keeping every row's state. */
+    public void postpone(String jobId, String reason, Duration retryIn) {
+        lease.fenced(jobId, tx -> tx.update(POSTPONE, StoredText.clip(reason), retryIn.toSeconds(), now(), jobId));
+        lease.givenUp(jobId);
     }
 
     /** Cancels a queued job at once; a running one stops before its next batch (batch mode: once its Azure batch is cancelled). False if already finished. */

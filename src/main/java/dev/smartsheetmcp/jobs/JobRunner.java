@@ -1,7 +1,6 @@
 package dev.smartsheetmcp.jobs;
 
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -11,8 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides, between batches, whether a job goes on: it stops when cancelled, when too many rows
  * failed, when its lease was lost, or when the application is shutting down; and it ends the job
- * with the right status and reason. A shutdown leaves the job running with its lease released,
- * so the next worker to look (this one after a restart, or another) resumes it at once.
+ * with the right status and reason. Each batch waits for its turn among the jobs this instance
+ * runs ({@link BatchTurns}). A shutdown leaves the job running with its lease released, so the
+ * next worker to look (this one after a restart, or another) resumes it at once.
  * Progress travels in headers: JobId, BatchIndex, BatchCount, Processed, Failed.
  */
 public final class JobRunner {
@@ -28,36 +28,64 @@ public final class JobRunner {
     private final WorkItems workItems;
     private final JobReports reports;
     private final JobLease lease;
+    private final BatchTurns turns;
     private final double maxFailedFraction;
     private final int minRowsBeforeFailing;
     private final int maxAttempts;
     private final int retryDelaySeconds;
 
-    public JobRunner(JobQueue queue, WorkItems workItems, JobReports reports, JobLease lease, double maxFailedFraction,
-                     int minRowsBeforeFailing, int maxAttempts, int retryDelaySeconds) {
+    public JobRunner(JobQueue queue, WorkItems workItems, JobReports reports, JobLease lease, BatchTurns turns,
+                     double maxFailedFraction, int minRowsBeforeFailing, int maxAttempts, int retryDelaySeconds) {
         this.queue = queue;
         this.workItems = workItems;
         this.reports = reports;
         this.lease = lease;
+        this.turns = turns;
         this.maxFailedFraction = maxFailedFraction;
         this.minRowsBeforeFailing = minRowsBeforeFailing;
         this.maxAttempts = maxAttempts;
         this.retryDelaySeconds = retryDelaySeconds;
     }
 
-    /** Loads the next batch into the body, or sets {@link #HAS_WORK} false (and {@link #STOP} when stopping early). */
-    public void prepareNext(Exchange exchange) {
+    /**
+     * Waits for the job's turn, then loads its next batch into the body; or sets {@link #HAS_WORK}
+     * false (and {@link #STOP} when stopping early) and gives the turn back.
+     */
+    public void prepareNext(Exchange exchange) throws InterruptedException {
         String jobId = exchange.getMessage().getHeader("JobId", String.class);
-        JobRecord job = queue.find(jobId).orElseThrow();
-        publishProgress(exchange.getMessage(), job);
-        Stop stop = exchange.getContext().isStopping() ? Stop.SHUTDOWN : stopReason(job);
-        List<WorkItem> batch = stop == null ? workItems.nextBatch(jobId) : List.of();
-        if (stop == null && !batch.isEmpty() && !lease.renew(jobId)) stop = Stop.LEASE_LOST;
-        exchange.setProperty(STOP, stop);
-        exchange.setProperty(HAS_WORK, stop == null && !batch.isEmpty());
+        int priority = queue.spec(jobId).priority();
+        boolean turn = turns.take(jobId, priority, () -> exchange.getContext().isStopping());
+        List<WorkItem> batch = List.of();
+        try {
+            batch = turn ? loadNext(exchange, jobId) : stopFor(exchange, Stop.SHUTDOWN);
+        } finally {
+            if (turn && batch.isEmpty()) turns.give();
+        }
+        exchange.setProperty(HAS_WORK, !batch.isEmpty());
         exchange.getMessage().setHeader("BatchIndex", batch.isEmpty() ? null : batch.get(0).batchIndex());
         exchange.setProperty(BatchWrites.BATCH_ITEMS, batch);
         exchange.getMessage().setBody(batch);
+    }
+
+    private List<WorkItem> loadNext(Exchange exchange, String jobId) {
+        JobRecord job = queue.find(jobId).orElseThrow();
+        publishProgress(exchange.getMessage(), job);
+        Stop stop = exchange.getContext().isStopping() ? Stop.SHUTDOWN : stopReason(job);
+        if (stop != null) return stopFor(exchange, stop);
+        List<WorkItem> batch = workItems.nextBatch(jobId);
+        if (!batch.isEmpty() && !lease.renew(jobId)) return stopFor(exchange, Stop.LEASE_LOST);
+        exchange.setProperty(STOP, null);
+        return batch;
+    }
+
+    private static List<WorkItem> stopFor(Exchange exchange, Stop stop) {
+        exchange.setProperty(STOP, stop);
+        return List.of();
+    }
+
+    /** After a batch, committed or not: the next job's turn. */
+    public void endTurn() {
+        turns.give();
     }
 
     /**
@@ -73,7 +101,8 @@ public final class JobRunner {
         }
         JobRecord job = queue.find(jobId).orElseThrow();
         if (stop == Stop.LEASE_LOST) {
-            LOG.warn("Job {} was taken over by another worker; leaving it", jobId);
+            LOG.warn("Job {}: lease lost (expired or taken over by another instance); leaving it", jobId);
+            return;
         } else if (stop == Stop.CANCELLED) {
             queue.finish(jobId, JobStatus.CANCELLED, "cancelled by request; " + job.writtenRows()
                     + " row(s) already written stay written");
@@ -105,7 +134,7 @@ public final class JobRunner {
             queue.finish(jobId, JobStatus.FAILED, "stopped after " + job.attempts() + " attempts; last error: " + reason);
             LOG.warn("Job {} failed after {} attempts: {}", jobId, job.attempts(), reason);
         } else {
-            queue.postpone(jobId, "will retry: " + reason, Timestamp.from(Instant.now().plusSeconds(retryDelaySeconds)));
+            queue.postpone(jobId, "will retry: " + reason, Duration.ofSeconds(retryDelaySeconds));
             LOG.warn("Job {} paused for {} s after: {}", jobId, retryDelaySeconds, reason);
         }
     }

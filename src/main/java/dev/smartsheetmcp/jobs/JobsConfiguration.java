@@ -2,6 +2,7 @@ package dev.smartsheetmcp.jobs;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
@@ -12,7 +13,8 @@ import org.apache.camel.support.CamelContextHelper;
 /**
  * The job queue's beans, by the names the routes use: the job store's pool ({@code jobsDataSource},
  * closed when Camel stops), the queue, its work items, the rows' last written results and the
- * reporting queries, this instance's lease (taking back its own jobs at start), the worker,
+ * reporting queries, this instance's leases and its node id (refused at start when another live
+ * instance holds it, else taking back its own jobs), the job slots and batch turns, the worker,
  * batch commits, status views, job metrics and the store's health check.
  */
 public final class JobsConfiguration implements CamelConfiguration {
@@ -31,6 +33,14 @@ public final class JobsConfiguration implements CamelConfiguration {
     private String dataDir;
     @PropertyInject("jobs.lease-seconds")
     private int leaseSeconds;
+    @PropertyInject("jobs.heartbeat-seconds")
+    private int heartbeatSeconds;
+    @PropertyInject("jobs.node-expiry-seconds")
+    private int nodeExpirySeconds;
+    @PropertyInject("jobs.concurrency")
+    private int concurrency;
+    @PropertyInject("jobs.batches-in-flight")
+    private int batchesInFlight;
     @PropertyInject("jobs.max-failed-fraction")
     private double maxFailedFraction;
     @PropertyInject("jobs.min-rows-before-failing")
@@ -57,19 +67,28 @@ public final class JobsConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext camel) {
         Registry registry = camel.getRegistry();
+        if (heartbeatSeconds < 1 || heartbeatSeconds * 3 > leaseSeconds || nodeExpirySeconds <= 2 * heartbeatSeconds) {
+            throw new IllegalArgumentException("jobs.heartbeat-seconds (JOBS_HEARTBEAT_SECONDS) must be at least 1 and at most a third of "
+                    + "jobs.lease-seconds, and jobs.node-expiry-seconds more than twice the heartbeat");
+        }
         HikariDataSource dataSource = JobDatabase.open(jdbcUrl, jdbcUser, jdbcPassword, poolSize);
         registry.bind("jobsDataSource", HikariDataSource.class, dataSource, null, "close");
-        JobQueue queue = new JobQueue(dataSource);
+        JobLease lease = new JobLease(dataSource, nodeId, dataDir, leaseSeconds);
+        registry.bind("jobLease", lease);
+        // refuses to start under a NODE_ID another live instance holds; else frees the id's old leases
+        registry.bind("jobNode", JobNode.class, new JobNode(dataSource, lease, Duration.ofSeconds(heartbeatSeconds),
+                Duration.ofSeconds(nodeExpirySeconds)), "join", "leave");
+        JobQueue queue = new JobQueue(dataSource, lease);
         registry.bind("jobQueue", queue);
         RowResults rowResults = new RowResults(dataSource);
         registry.bind("rowResults", rowResults);
-        WorkItems workItems = new WorkItems(dataSource, rowResults);
+        WorkItems workItems = new WorkItems(dataSource, rowResults, lease);
         registry.bind("workItems", workItems);
         JobReports reports = new JobReports(dataSource);
         registry.bind("jobReports", reports);
-        JobLease lease = new JobLease(dataSource, nodeId, dataDir, leaseSeconds);
-        registry.bind("jobLease", JobLease.class, lease, "resumeOwnJobs", null);
-        registry.bind("jobRunner", new JobRunner(queue, workItems, reports, lease, maxFailedFraction,
+        BatchTurns turns = new BatchTurns(batchesInFlight);
+        registry.bind("jobSlots", new JobSlots(concurrency, lease, turns));
+        registry.bind("jobRunner", new JobRunner(queue, workItems, reports, lease, turns, maxFailedFraction,
                 minRowsBeforeFailing, maxAttempts, retryDelaySeconds));
         registry.bind("batchWrites", new BatchWrites(queue, workItems));
         BatchSubmissions submissions = new BatchSubmissions(dataSource);

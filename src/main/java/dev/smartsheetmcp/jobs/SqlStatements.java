@@ -41,6 +41,15 @@ public final class SqlStatements {
         this.storeName = storeName;
     }
 
+    /** The database's product name, e.g. {@code PostgreSQL} or {@code HSQL Database Engine}. */
+    public String databaseProduct() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     /** Runs an INSERT, UPDATE or DELETE; answers how many rows it changed. */
     public int update(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection()) {
@@ -107,6 +116,16 @@ public final class SqlStatements {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bind(statement, parameters);
                 return statement.executeUpdate();
+            }
+        }
+
+        /** The first row, read; empty when there is none. */
+        public <T> Optional<T> first(String sql, RowReader<T> reader, Object... parameters) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, parameters);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(reader.read(rs)) : Optional.empty();
+                }
             }
         }
 

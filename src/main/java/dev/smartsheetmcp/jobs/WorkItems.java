@@ -17,8 +17,9 @@ import javax.sql.DataSource;
 /**
  * A job's work items, one per row of the sheet ({@code analysis_row}), numbered into batches, and
  * the job's progress counters they roll up into. Each change is one transaction, so a crash at
- * any point leaves a state the next claim resumes from; a batch's commit also records what was
- * written to each row's cell ({@link RowResults}).
+ * any point leaves a state the next claim resumes from, and commits only under the job's lease
+ * ({@link JobLease#fenced}); a batch's commit also records what was written to each row's cell
+ * ({@link RowResults}).
  */
 public final class WorkItems {
 
@@ -73,11 +74,13 @@ public final class WorkItems {
 
     private final SqlStatements sql;
     private final RowResults rowResults;
+    private final JobLease lease;
     private final Clock clock = Clock.systemUTC();
 
-    public WorkItems(DataSource dataSource, RowResults rowResults) {
+    public WorkItems(DataSource dataSource, RowResults rowResults, JobLease lease) {
         this.sql = new SqlStatements(dataSource, "job store");
         this.rowResults = rowResults;
+        this.lease = lease;
     }
 
     /** Stores the job's rows, pending or skipped, numbered into batches, and the job's totals. */
@@ -94,7 +97,7 @@ public final class WorkItems {
         }
         int skipped = rows.size() - analysed;
         int batches = (analysed + batchSize - 1) / batchSize;
-        sql.inTransaction(tx -> {
+        lease.fenced(jobId, tx -> {
             tx.batch(INSERT, inserts);
             tx.update(SET_TOTALS, rows.size(), skipped, count(rows, Finding.UNCHANGED), count(rows, Finding.EDITED_BY_PERSON),
                     batches, now, jobId);
@@ -120,7 +123,7 @@ public final class WorkItems {
      * job's rows failed by Azure: a batch of them only failures is never committed).
      */
     public void refreshFailedCount(String jobId) {
-        sql.update(REFRESH_COUNTS, jobId, now(), jobId);
+        lease.fenced(jobId, tx -> tx.update(REFRESH_COUNTS, jobId, now(), jobId));
     }
 
     /** The text each of these rows of the job asks about, by row id. */
@@ -145,7 +148,7 @@ public final class WorkItems {
     public void recordAnswers(String jobId, List<RowOutcome> outcomes) {
         Timestamp now = now();
         int hits = (int) outcomes.stream().filter(RowOutcome::cached).count();
-        sql.inTransaction(tx -> {
+        lease.fenced(jobId, tx -> {
             for (RowOutcome outcome : outcomes) {
                 if (outcome.succeeded()) {
                     tx.update(RECORD_ANSWER, outcome.result(), outcome.deployment(), outcome.trimmed(), now, jobId,
@@ -166,7 +169,7 @@ public final class WorkItems {
     public void commitBatch(JobSpec spec, int batchIndex, List<Long> written, Map<Long, String> writeFailures) {
         String jobId = spec.id();
         Timestamp now = now();
-        sql.inTransaction(tx -> {
+        lease.fenced(jobId, tx -> {
             for (Long rowId : written) tx.update(RECORD_WRITTEN, now, jobId, rowId);
             for (Map.Entry<Long, String> failure : writeFailures.entrySet()) {
                 tx.update(RECORD_ROW_FAILURE, StoredText.clip(failure.getValue()), now, jobId, failure.getKey());

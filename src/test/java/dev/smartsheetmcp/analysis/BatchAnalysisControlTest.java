@@ -22,7 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Cancelling, priorities, waiting with progress, custom goals. */
-@SandboxApplication(value = {"jobs.poll-interval-ms=100", "jobs.wait-poll-ms=50", "analysis.parallelism=4"},
+// one job at a time: the claims' order shows (turns among several jobs: BatchTurnsTest, JobFairSharingTest)
+@SandboxApplication(value = {"jobs.poll-interval-ms=100", "jobs.wait-poll-ms=50", "analysis.parallelism=4", "jobs.concurrency=1"},
         unthrottledModel = true)
 class BatchAnalysisControlTest {
 

@@ -184,7 +184,8 @@ class GracefulShutdownIT {
                 assertThat(rs.next()).isTrue();
                 Map<String, Object> row = new HashMap<>();
                 for (String column : List.of("status", "lease_owner", "lease_expires_at", "attempts", "written_rows")) {
-                    row.put(column, rs.getObject(column));
+                    // lease_expires_at has a time zone: as a Timestamp, not the driver's OffsetDateTime
+                    row.put(column, column.equals("lease_expires_at") ? rs.getTimestamp(column) : rs.getObject(column));
                 }
                 return row;
             }
@@ -212,6 +213,8 @@ class GracefulShutdownIT {
         Map<String, String> env = emulators.appEnvironment();
         env.put("NODE_ID", nodeId);
         env.put("JOBS_LEASE_SECONDS", "600");
+        // one job at a time: the second job stays queued while the first runs, and no claim happens during the shutdown
+        env.put("JOBS_CONCURRENCY", "1");
         return env;
     }
 

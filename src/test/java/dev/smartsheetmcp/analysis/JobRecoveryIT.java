@@ -64,6 +64,7 @@ class JobRecoveryIT {
         Map<String, String> first = emulators.appEnvironment();
         first.put("NODE_ID", "worker-a");
         first.put("JOBS_LEASE_SECONDS", "5");
+        first.put("JOBS_HEARTBEAT_SECONDS", "1");
         Map<String, String> second = new HashMap<>(first);
         second.put("NODE_ID", "worker-b");
         killMidJobAndRestart(first, second);

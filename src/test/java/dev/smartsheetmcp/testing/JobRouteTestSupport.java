@@ -18,9 +18,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.main.Main;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +41,8 @@ public abstract class JobRouteTestSupport extends RouteTestSupport {
 
     protected final SmartsheetEmulator smartsheet;
     protected MockEndpoint model;
+    /** Every setting this test's context runs with on top of application.properties. */
+    private final Map<String, String> settingsInUse = new HashMap<>();
 
     protected JobRouteTestSupport() {
         try {
@@ -57,6 +61,7 @@ public abstract class JobRouteTestSupport extends RouteTestSupport {
                     "azure.api-key", "unused",
                     "azure.deployment", "stand-in"));
             all.putAll(settings());
+            settingsInUse.putAll(all);
             override(all);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -78,6 +83,38 @@ public abstract class JobRouteTestSupport extends RouteTestSupport {
 
     @Override
     protected void configure(MainConfigurationProperties configuration) {
+        configureRoutes(configuration);
+        configuration.addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:azure-chat").routeId("azure-chat-stand-in").to("mock:azure-chat");
+            }
+        });
+    }
+
+    /**
+     * Another instance of the routes under test in this JVM, on the same job store and emulator:
+     * this context's settings with {@code settings} on top (a different {@code jobs.node-id}, say);
+     * {@code model} answers its calls to direct:azure-chat. The caller stops it.
+     */
+    protected Main startAnotherInstance(Map<String, String> settings, Processor model) throws Exception {
+        Main main = new Main();
+        main.setDefaultPropertyPlaceholderLocation("classpath:application.properties");
+        settingsInUse.forEach(main::addOverrideProperty);
+        settings.forEach(main::addOverrideProperty);
+        configureRoutes(main.configure());
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:azure-chat").routeId("azure-chat-stand-in").process(model);
+            }
+        });
+        main.configure().withShutdownTimeout(5);
+        main.start();
+        return main;
+    }
+
+    private void configureRoutes(MainConfigurationProperties configuration) {
         String routes = Stream.concat(Stream.of("smartsheet-client.yaml", "tools-analysis.yaml", "resources.yaml"),
                 routeFiles().stream()).map(file -> "file:routes/" + file).collect(Collectors.joining(","));
         configuration.withRoutesIncludePattern(routes);
@@ -93,12 +130,6 @@ public abstract class JobRouteTestSupport extends RouteTestSupport {
         configuration.addConfiguration(new AnalysisConfiguration());
         configuration.addConfiguration(new ResourcesConfiguration());
         moreConfigurations().forEach(configuration::addConfiguration);
-        configuration.addRoutesBuilder(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:azure-chat").routeId("azure-chat-stand-in").to("mock:azure-chat");
-            }
-        });
     }
 
     @BeforeEach

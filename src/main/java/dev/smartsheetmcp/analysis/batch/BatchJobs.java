@@ -5,7 +5,6 @@ import dev.smartsheetmcp.jobs.BatchSubmissions.Submission;
 import dev.smartsheetmcp.jobs.JobLease;
 import dev.smartsheetmcp.jobs.JobQueue;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -55,7 +54,7 @@ public final class BatchJobs {
         String jobId = exchange.getMessage().getHeader("JobId", String.class);
         String open = submissions.ofJob(jobId).stream().filter(s -> OPEN.contains(s.status()))
                 .map(s -> s.status() + " " + s.completed() + "/" + s.total()).collect(Collectors.joining(", "));
-        lease.park(jobId, Instant.now().plus(parkFor), "waiting for Azure batch(es): " + open);
+        lease.park(jobId, parkFor, "waiting for Azure batch(es): " + open);
         // the poller may have seen the last batch end while this worker still held the job, when its
         // wake-up finds nothing to wake: such a job must not wait a whole park
         if (submissions.ofJob(jobId).stream().noneMatch(s -> OPEN.contains(s.status()))) lease.wake(jobId);
