@@ -116,7 +116,7 @@ public final class Cluster implements AutoCloseable {
         return instances;
     }
 
-    /** The instance whose node id the lease owner names (wt-leases may add to the node id: a prefix match). */
+    /** The instance whose node id the lease owner names. */
     public AppProcess instanceOf(String leaseOwner) {
         for (int i = instances.size(); i >= 1; i--) {
             if (leaseOwner != null && leaseOwner.startsWith(nodeId(i))) return instances.get(i - 1);

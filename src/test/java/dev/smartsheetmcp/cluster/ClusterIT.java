@@ -99,15 +99,15 @@ class ClusterIT {
 
         assertThat(sampler.owners().values().stream().flatMap(Set::stream).distinct().count())
                 .as("the three jobs should run on three instances at once (%s); if one instance took several,"
-                        + " set %s to 1 under the name wt-leases gave it", sampler.owners(), ClusterSettings.JOBS_PER_INSTANCE)
+                        + " %s must be 1", sampler.owners(), ClusterSettings.JOBS_PER_INSTANCE)
                 .isEqualTo(3);
         assertThat(figures.rateLimitedAfterEdge())
                 .as("429s from the one Azure quota after the first 2 s (%s): three instances each configured"
-                        + " with the whole quota must share it (wt-quota), not each spend it", figures)
+                        + " with the whole quota must share it, not each spend it", figures)
                 .isZero();
         assertThat(figures.perSecond())
                 .as("model calls a second from 10%% to 90%% of the calls, together (%s): at least 90%% of the quota's"
-                        + " %d/s (wt-quota)", figures, QUOTA_RPM / 60)
+                        + " %d/s", figures, QUOTA_RPM / 60)
                 .isGreaterThanOrEqualTo(0.9 * QUOTA_RPM / 60);
     }
 
@@ -186,13 +186,13 @@ class ClusterIT {
         });
         assertThat(writtenAfterResume)
                 .as("cells %s wrote for job %s after SIGCONT, when another instance had taken the job over:"
-                        + " a worker whose lease expired must write nothing (lease fencing, wt-leases)", owner, jobId)
+                        + " a worker whose lease expired must write nothing (lease fencing)", owner, jobId)
                 .isEmpty();
         assertWrittenOnce(sheet);
         JobRow row = cluster.database().job(jobId);
         assertThat(row.status()).as("job after the resumed instance woke: %s", row).isEqualTo("completed");
         assertThat(row.batchesDone()).as("batches_done of job %s after %s resumed (%s): a worker whose lease expired"
-                + " must commit nothing (lease fencing, wt-leases)", jobId, owner, row).isEqualTo(8);
+                + " must commit nothing (lease fencing)", jobId, owner, row).isEqualTo(8);
         assertThat(row.batchCount()).isEqualTo(8);
         assertThat(row.writtenRows()).as("written_rows: %s", row).isEqualTo(80);
         paused.awaitHealthy(Duration.ofSeconds(30));

@@ -21,12 +21,9 @@ public final class ClusterSettings {
     public static final String AZURE_TPM = "AZURE_OPENAI_TPM";
     public static final String SMARTSHEET_RPM = "SMARTSHEET_RPM";
 
-    // FOR THE COORDINATOR: names guessed before wt-leases was merged; replace them with the names
-    // wt-leases reports (a variable the application does not read is ignored, so a wrong guess
-    // fails no start-up, only the scenario that depends on it).
-    /** Seconds between lease renewals of a running job (wt-leases' heartbeat). */
+    /** Seconds between lease renewals of a running job (jobs.heartbeat-seconds). */
     public static final String HEARTBEAT_SECONDS = "JOBS_HEARTBEAT_SECONDS";
-    /** Jobs one instance runs at once (wt-leases); the tests want one, so three jobs spread over three instances. */
+    /** Jobs one instance runs at once (jobs.concurrency); the tests want one, so three jobs spread over three instances. */
     public static final String JOBS_PER_INSTANCE = "JOBS_CONCURRENCY";
 
     /** A lease short enough that a paused or killed instance's job moves within seconds. */
