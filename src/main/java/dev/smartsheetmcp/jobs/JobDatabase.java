@@ -17,8 +17,22 @@ public final class JobDatabase {
     private JobDatabase() {
     }
 
+    /** The default of {@code jobs.idle-in-transaction-timeout-ms}. */
+    static final long IDLE_IN_TRANSACTION_TIMEOUT_MILLIS = 10_000;
+
     /** Opens the pool and migrates the schema; the caller closes the pool at shutdown. */
     public static HikariDataSource open(String jdbcUrl, String user, String password, int poolSize) {
+        return open(jdbcUrl, user, password, poolSize, IDLE_IN_TRANSACTION_TIMEOUT_MILLIS);
+    }
+
+    /**
+     * As {@link #open(String, String, String, int)}. On PostgreSQL, the server ends a session that
+     * stays idle inside a transaction for longer than {@code idleInTransactionMillis}: an instance
+     * paused (SIGSTOP, a frozen VM) while it holds a row lock (a quota bucket's, a job's) would
+     * otherwise hold up every other instance until it wakes.
+     */
+    public static HikariDataSource open(String jdbcUrl, String user, String password, int poolSize,
+            long idleInTransactionMillis) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("job-store");
         config.setJdbcUrl(jdbcUrl);
@@ -26,6 +40,9 @@ public final class JobDatabase {
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         config.setAutoCommit(true);
+        if (jdbcUrl.startsWith("jdbc:postgresql:") && idleInTransactionMillis > 0) {
+            config.setConnectionInitSql("SET idle_in_transaction_session_timeout = " + idleInTransactionMillis);
+        }
         HikariDataSource pool = new HikariDataSource(config);
         migrate(pool);
         return pool;

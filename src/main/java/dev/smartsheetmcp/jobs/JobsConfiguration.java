@@ -37,6 +37,8 @@ public final class JobsConfiguration implements CamelConfiguration {
     private int heartbeatSeconds;
     @PropertyInject("jobs.node-expiry-seconds")
     private int nodeExpirySeconds;
+    @PropertyInject("jobs.idle-in-transaction-timeout-ms")
+    private long idleInTransactionMillis;
     @PropertyInject("jobs.concurrency")
     private int concurrency;
     @PropertyInject("jobs.batches-in-flight")
@@ -71,7 +73,7 @@ public final class JobsConfiguration implements CamelConfiguration {
             throw new IllegalArgumentException("jobs.heartbeat-seconds (JOBS_HEARTBEAT_SECONDS) must be at least 1 and at most a third of "
                     + "jobs.lease-seconds, and jobs.node-expiry-seconds more than twice the heartbeat");
         }
-        HikariDataSource dataSource = JobDatabase.open(jdbcUrl, jdbcUser, jdbcPassword, poolSize);
+        HikariDataSource dataSource = JobDatabase.open(jdbcUrl, jdbcUser, jdbcPassword, poolSize, idleInTransactionMillis);
         registry.bind("jobsDataSource", HikariDataSource.class, dataSource, null, "close");
         JobLease lease = new JobLease(dataSource, nodeId, dataDir, leaseSeconds);
         registry.bind("jobLease", lease);
