@@ -18,9 +18,12 @@ import org.junit.jupiter.api.Test;
 /**
  * A row history over 31 columns at Smartsheet's real limit (300 a minute, cell history counting
  * as 10): 311 weighted requests, more than a minute's budget. The throttle charges each history
- * request 10, so it waits for the window instead of meeting a 429. Waits the real minute.
+ * request 10, so it waits for the quota instead of meeting a 429. Waits the real minute: longer than
+ * a tool call's default bounds, raised here (the bounds themselves: SmartsheetInteractiveQuotaRouteTest,
+ * SmartsheetRetryBudgetRouteTest).
  */
-@SandboxApplication({"smartsheet.rpm=300", "sandbox.smartsheet.rpm=300"})
+@SandboxApplication({"smartsheet.rpm=300", "sandbox.smartsheet.rpm=300", "smartsheet.interactive.max-wait-ms=120000",
+        "smartsheet.interactive.budget-ms=0"})
 class RowHistoryRateLimitTest {
 
     private static final int COLUMNS = 31;

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The four cross-sheet reference tools on live, broken and repaired references, against the Smartsheet emulator. */
-@SandboxApplication
+// source sheets are deleted in the emulator behind the server's back: nothing kept, so that shows at once
+@SandboxApplication({"smartsheet.metadata-cache.ttl-ms=0"})
 class CrossReferenceToolsTest {
 
     private static final long TWO_TO_THE_53 = 1L << 53;

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** prompts/list, prompts/get and completion/complete through a real MCP client. */
-@SandboxApplication({"completions.cache-seconds=0"})
+// sheets are created in the emulator behind the server's back: nothing kept, so completions see them at once
+@SandboxApplication({"completions.cache-seconds=0", "smartsheet.metadata-cache.ttl-ms=0"})
 class PromptsAndCompletionsTest {
 
     private static SandboxApp app;
@@ -108,7 +109,7 @@ class PromptsAndCompletionsTest {
                 .containsExactly(Long.toString(budget), Long.toString(marketing));
         assertThat(complete(new McpSchema.ResourceReference("smartsheet://{sheet_id}/summary"), "sheet_id", "Marketing", Map.of()))
                 .containsExactly(Long.toString(marketing));
-        // the cache is off in this test: a sheet created now is offered at once
+        // the caches are off in this test: a sheet created now is offered at once
         long late = smartsheet.createSheet(null, "Zebra Late", List.of(ColumnSpec.primary("A")), List.of());
         assertThat(complete(new McpSchema.PromptReference("generate_insights"), "sheet_id", "zebra l", Map.of()))
                 .containsExactly(Long.toString(late));

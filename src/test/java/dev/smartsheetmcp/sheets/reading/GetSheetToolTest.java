@@ -20,7 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** get_sheet against the Smartsheet emulator: filters, the size budget, the cursor while the sheet changes, links. */
-@SandboxApplication({"smartsheet.rpm=100000", "sandbox.smartsheet.rpm=100000"})
+// sheets are created in the emulator behind the server's back: no listing kept, so links to them resolve at once
+@SandboxApplication({"smartsheet.rpm=100000", "sandbox.smartsheet.rpm=100000", "smartsheet.metadata-cache.ttl-ms=0"})
 class GetSheetToolTest {
 
     private static final long TWO_TO_THE_53 = 1L << 53;
