@@ -42,7 +42,7 @@ public final class StartupBenchmark {
             + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}";
 
     /** One way of launching: a name and the command before the application's arguments. */
-    record Launcher(String name, List<String> command) {
+    record Launcher(String name, List<String> command, Path directory) {
     }
 
     /** One launch: milliseconds to ready, CPU milliseconds used by then, the phases logged. */
@@ -52,11 +52,13 @@ public final class StartupBenchmark {
     public static void main(String[] args) throws Exception {
         int launches = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<Launcher> launchers = new ArrayList<>();
-        launchers.add(new Launcher("this build, README command", AppProcess.launchCommand(AppProcess.jar())));
-        launchers.add(new Launcher("this build, java -jar", List.of(java(), "-jar", AppProcess.jar().toString())));
+        Path here = Path.of("").toAbsolutePath();
+        launchers.add(new Launcher("this build, README command", AppProcess.launchCommand(AppProcess.jar()), here));
+        launchers.add(new Launcher("this build, java -jar", List.of(java(), "-jar", AppProcess.jar().toString()), here));
         if (args.length > 1) {
             Path earlier = Path.of(args[1]).toAbsolutePath();
-            launchers.add(new Launcher("earlier build, java -jar", List.of(java(), "-jar", earlier.toString())));
+            // run beside its jar: this checkout's routes/ would not fit an earlier build's beans
+            launchers.add(new Launcher("earlier build, java -jar", List.of(java(), "-jar", earlier.toString()), earlier.getParent()));
         }
         Path work = Files.createTempDirectory("startup-bench");
         for (String transport : List.of("http", "stdio")) {
@@ -81,7 +83,7 @@ public final class StartupBenchmark {
         List<String> command = new ArrayList<>(launcher.command());
         command.addAll(List.of("--sandbox", "--transport", transport, "--port", Integer.toString(port),
                 "--data-dir", dataDir.resolve("data").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(dataDir.resolve("stderr.log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(launcher.directory().toFile()).redirectError(dataDir.resolve("stderr.log").toFile());
         AppProcess.APPLICATION_VARIABLES.forEach(builder.environment()::remove);
         builder.environment().put("LOG_LEVEL", "DEBUG");
         long start = System.nanoTime();

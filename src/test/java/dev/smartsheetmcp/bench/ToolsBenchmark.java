@@ -27,7 +27,9 @@ public final class ToolsBenchmark {
 
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-        try (SandboxApp app = SandboxApp.start(Map.of("sandbox.smartsheet.rpm", "1000000", "smartsheet.rpm", "1000000"));
+        // nothing kept: every tool call makes its Smartsheet request, as the direct GET does
+        try (SandboxApp app = SandboxApp.start(Map.of("sandbox.smartsheet.rpm", "1000000", "smartsheet.rpm", "1000000",
+                "smartsheet.metadata-cache.ttl-ms", "0"));
              McpSyncClient client = app.mcpClient()) {
             overhead(app, client, calls);
             writeRequests(app, client, 2_000);
