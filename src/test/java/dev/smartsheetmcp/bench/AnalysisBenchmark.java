@@ -152,7 +152,7 @@ public final class AnalysisBenchmark {
     }
 
     /** Tokens Azure charges a row on average: its prompt with the chat framing, plus max_tokens. */
-    private static double tokensPerRow(int rows) {
+    static double tokensPerRow(int rows) {
         TokenCounter tokens = new TokenCounter();
         long total = 0;
         for (int i = 0; i < rows; i++) {
@@ -161,8 +161,6 @@ public final class AnalysisBenchmark {
         }
         return (double) total / rows + SUMMARIZE.maxTokens();
     }
-
-
 
     private AnalysisBenchmark() {
     }

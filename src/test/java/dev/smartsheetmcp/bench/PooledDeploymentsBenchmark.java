@@ -1,11 +1,6 @@
 package dev.smartsheetmcp.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.smartsheetmcp.analysis.prompts.AnalysisType;
-import dev.smartsheetmcp.analysis.prompts.PromptRequest;
-import dev.smartsheetmcp.analysis.prompts.PromptTemplate;
-import dev.smartsheetmcp.analysis.prompts.PromptTemplates;
-import dev.smartsheetmcp.analysis.prompts.TokenCounter;
 import dev.smartsheetmcp.sandbox.FaultInjector;
 import dev.smartsheetmcp.sandbox.azure.AzureOpenAiEmulator;
 import dev.smartsheetmcp.sandbox.smartsheet.SmartsheetEmulator;
@@ -40,7 +35,6 @@ public final class PooledDeploymentsBenchmark {
     private static final Duration LATENCY = Duration.ofMillis(200);
     private static final String DEPLOYMENT = "gpt-4o";
     private static final String TOKEN = "bench-token";
-    private static final PromptTemplate SUMMARIZE = PromptTemplates.defaults().forType(AnalysisType.SUMMARIZE);
 
     private enum Setup {
         SINGLE("1 deployment (AZURE_OPENAI_DEPLOYMENT)", 1),
@@ -59,7 +53,7 @@ public final class PooledDeploymentsBenchmark {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_800;
         String setups = args.length > 1 ? args[1].toUpperCase(Locale.ROOT) : "SINGLE,FALLBACK,POOLED";
-        double tokensPerRow = tokensPerRow(rows);
+        double tokensPerRow = AnalysisBenchmark.tokensPerRow(rows);
         System.out.printf(Locale.ROOT, "%,d rows, one request each (%.0f tokens as Azure estimates them); each deployment %d RPM"
                 + " and %,d TPM evaluated over 1-second periods, %d ms model latency%n%n", rows, tokensPerRow, RPM, TPM,
                 LATENCY.toMillis());
@@ -228,17 +222,6 @@ public final class PooledDeploymentsBenchmark {
 
     private static String key(int region) {
         return "bench-key-region-" + (region + 1);
-    }
-
-    /** Tokens Azure charges a row on average: its prompt with the chat framing, plus max_tokens. */
-    private static double tokensPerRow(int rows) {
-        TokenCounter tokens = new TokenCounter();
-        long total = 0;
-        for (int i = 0; i < rows; i++) {
-            total += tokens.count(new PromptRequest(SUMMARIZE.systemPrompt(), SUMMARIZE.initial(AnalysisSheets.feedback(i)),
-                    SUMMARIZE.maxTokens(), false));
-        }
-        return (double) total / rows + SUMMARIZE.maxTokens();
     }
 
     private PooledDeploymentsBenchmark() {
