@@ -58,6 +58,11 @@ public final class ScheduleTriggers {
         Scheduler quartz = camel.getComponent("quartz", QuartzComponent.class).getScheduler();
         ProducerTemplate producer = camel.createProducerTemplate();
         quartz.getContext().put(DISPATCH, (Dispatch) (name, scheduledFor) -> {
+            // a trigger Quartz had taken just before it went to standby: its route is stopping
+            if (camel.isStopping() || !camel.isStarted()) {
+                LOG.warn("Schedule {}: the firing due {} came as the application stopped and did not run", name, scheduledFor);
+                return;
+            }
             Exchange firing = producer.send("direct:schedule-fire", message -> {
                 message.getIn().setHeader(SCHEDULE_HEADER, name);
                 message.getIn().setHeader(FIRED_BY_HEADER, "cron");
@@ -80,7 +85,9 @@ public final class ScheduleTriggers {
     /**
      * Stops firing as the application begins to stop, before its routes do: a firing due during
      * the stop is then a misfire at the next start (handled by the misfire policy), not a call
-     * to a stopped route that holds the stop for the direct endpoint's timeout and is lost.
+     * to a stopped route that holds the stop for the direct endpoint's timeout and is lost. A trigger
+     * Quartz had already taken when it went to standby still fires; its dispatch sees the context
+     * stopping and returns at once (logged).
      */
     public void stopFiring() {
         try {
