@@ -67,7 +67,7 @@ public final class JobsConfiguration implements CamelConfiguration {
     private int queueDepthRefreshSeconds;
 
     @Override
-    public void configure(CamelContext camel) {
+    public void configure(CamelContext camel) throws Exception {
         Registry registry = camel.getRegistry();
         if (heartbeatSeconds < 1 || heartbeatSeconds * 3 > leaseSeconds || nodeExpirySeconds <= 2 * heartbeatSeconds) {
             throw new IllegalArgumentException("jobs.heartbeat-seconds (JOBS_HEARTBEAT_SECONDS) must be at least 1 and at most a third of "
@@ -78,8 +78,11 @@ public final class JobsConfiguration implements CamelConfiguration {
         JobLease lease = new JobLease(dataSource, nodeId, dataDir, leaseSeconds);
         registry.bind("jobLease", lease);
         // refuses to start under a NODE_ID another live instance holds; else frees the id's old leases
-        registry.bind("jobNode", JobNode.class, new JobNode(dataSource, lease, Duration.ofSeconds(heartbeatSeconds),
-                Duration.ofSeconds(nodeExpirySeconds)), "join", "leave");
+        JobNode node = new JobNode(dataSource, lease, Duration.ofSeconds(heartbeatSeconds), Duration.ofSeconds(nodeExpirySeconds));
+        node.join();
+        registry.bind("jobNode", node);
+        // the id is free for a restart once Camel stops: after the routes, while the pool is still open
+        camel.addService(node.releaseAtStop());
         JobQueue queue = new JobQueue(dataSource, lease);
         registry.bind("jobQueue", queue);
         RowResults rowResults = new RowResults(dataSource);
