@@ -99,7 +99,7 @@ public final class Application {
         overrides.forEach(main::addOverrideProperty);
         main.addMainListener(startup);
         main.addMainListener(new Bootstrap(startup));
-        main.addMainListener(new McpServerLifecycle());
+        main.addMainListener(new McpServerLifecycle(startup::phase));
         main.addMainListener(startup.last());
         // beans by the names the routes use, in the order they need one another
         Stream.of(startup.endOf("camel auto-configuration"), new Json(), new JobsConfiguration(), new QuotaConfiguration(),

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Times the start-up phase by phase, and logs each phase's duration at debug on this class's
  * logger ({@code LOG_LEVEL=DEBUG} shows them), from the process's start to the MCP server ready:
  * an operator sees where a slow start-up goes. A phase ends where the next begins: the JVM, the
- * command line, Camel Main's set-up, the bootstrap's steps, the job store, the other beans, the
+ * command line, Camel Main's set-up, the bootstrap's steps, the MCP server built, the job store, the other beans, the
  * routes read from YAML, built, started, and the MCP server.
  */
 final class Startup extends MainListenerSupport {

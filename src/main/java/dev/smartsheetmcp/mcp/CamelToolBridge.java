@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -35,12 +34,12 @@ final class CamelToolBridge {
 
     private static final Logger LOG = LoggerFactory.getLogger(CamelToolBridge.class);
 
-    private final ProducerTemplate producer;
+    private final StartedRoutes routes;
     private final McpJsonMapper json;
     private final InFlightCalls calls;
 
-    CamelToolBridge(ProducerTemplate producer, McpJsonMapper json, InFlightCalls calls) {
-        this.producer = producer;
+    CamelToolBridge(StartedRoutes routes, McpJsonMapper json, InFlightCalls calls) {
+        this.routes = routes;
         this.json = json;
         this.calls = calls;
     }
@@ -55,7 +54,7 @@ final class CamelToolBridge {
         MDC.put(SESSION_HEADER, session.sessionId());
         CallCancellation cancellation = calls.started(request);
         try {
-            Exchange result = producer.request("direct:tool-" + tool, exchange -> {
+            Exchange result = routes.producer().request("direct:tool-" + tool, exchange -> {
                 exchange.getIn().setBody(request.arguments() == null ? Map.of() : request.arguments());
                 exchange.getIn().setHeader(TOOL_HEADER, tool);
                 exchange.getIn().setHeader(SESSION_HEADER, session.sessionId());
@@ -65,6 +64,8 @@ final class CamelToolBridge {
                 CallKind.markInteractive(exchange);
             });
             return result.getException() == null ? success(definition, result.getMessage().getBody()) : failure(tool, result.getException());
+        } catch (ToolException stillStarting) {
+            return failure(tool, stillStarting);
         } finally {
             calls.finished(request);
             MDC.remove(TOOL_HEADER);

@@ -6,7 +6,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 
 /**
  * The question that asks to confirm a destructive call: the route {@code direct:confirm-<tool>}
@@ -16,16 +15,16 @@ import org.apache.camel.ProducerTemplate;
 class ConfirmationMessages {
 
     private final CamelContext context;
-    private final ProducerTemplate producer;
+    private final StartedRoutes routes;
 
-    ConfirmationMessages(CamelContext context, ProducerTemplate producer) {
+    ConfirmationMessages(CamelContext context, StartedRoutes routes) {
         this.context = context;
-        this.producer = producer;
+        this.routes = routes;
     }
 
     String describe(String tool, Map<String, Object> arguments) {
         if (context.getRoute("confirm-" + tool) == null) return generic(tool, arguments);
-        Exchange described = producer.request("direct:confirm-" + tool, exchange -> exchange.getIn().setBody(arguments));
+        Exchange described = routes.producer().request("direct:confirm-" + tool, exchange -> exchange.getIn().setBody(arguments));
         if (described.getException() != null) throw new Refused(tool, described.getException());
         return described.getMessage().getBody(String.class);
     }

@@ -31,8 +31,8 @@ final class McpFeatures {
         this.completions = new CompletionSpecifications(routes);
     }
 
-    static McpFeatures load(CamelContext context, McpJsonMapper json) throws Exception {
-        return new McpFeatures(context, ResourceCatalog.load(json), new RouteCalls(context.createProducerTemplate(), json),
+    static McpFeatures load(CamelContext context, StartedRoutes routes, McpJsonMapper json) throws Exception {
+        return new McpFeatures(context, ResourceCatalog.load(json), new RouteCalls(routes, json),
                 PromptSpecifications.load(context, json));
     }
 

@@ -23,15 +23,21 @@ final class RouteCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteCalls.class);
 
-    private final ProducerTemplate producer;
+    private final StartedRoutes routes;
     private final McpJsonMapper json;
 
-    RouteCalls(ProducerTemplate producer, McpJsonMapper json) {
-        this.producer = producer;
+    RouteCalls(StartedRoutes routes, McpJsonMapper json) {
+        this.routes = routes;
         this.json = json;
     }
 
     Object call(String route, Object body, Map<String, Object> headers, String what) {
+        ProducerTemplate producer;
+        try {
+            producer = routes.producer();
+        } catch (ToolException stillStarting) {
+            throw failure(what, stillStarting);
+        }
         Exchange result = producer.request(route, exchange -> {
             exchange.getIn().setBody(body);
             exchange.getIn().setHeaders(new java.util.HashMap<>(headers));

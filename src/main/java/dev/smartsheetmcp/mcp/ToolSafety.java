@@ -24,13 +24,13 @@ final class ToolSafety {
         this.confirmation = confirmation;
     }
 
-    static ToolSafety from(CamelContext context) {
+    static ToolSafety from(CamelContext context, StartedRoutes routes) {
         boolean readOnly = Boolean.parseBoolean(property(context, "tools.read-only"));
         boolean confirm = Boolean.parseBoolean(property(context, "tools.confirm-destructive"));
         Set<String> confirmed = !confirm ? Set.of() : Arrays.stream(property(context, "tools.confirm-destructive.tools").split(","))
                 .map(String::trim).filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet());
         return new ToolSafety(new ReadOnlyMode(readOnly),
-                new DestructiveConfirmation(confirmed, new ConfirmationMessages(context, context.createProducerTemplate())));
+                new DestructiveConfirmation(confirmed, new ConfirmationMessages(context, routes)));
     }
 
     List<SyncToolSpecification> apply(List<SyncToolSpecification> tools) {
