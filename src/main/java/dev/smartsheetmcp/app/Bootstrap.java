@@ -1,6 +1,7 @@
 package dev.smartsheetmcp.app;
 
 import dev.smartsheetmcp.analysis.azure.PooledDeployments;
+import dev.smartsheetmcp.jobs.EarlyJobStore;
 import dev.smartsheetmcp.sandbox.SandboxEnvironment;
 import dev.smartsheetmcp.schedules.ConfiguredSchedules;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.apache.camel.support.service.ServiceHelper;
  * Runs before any route is built: installs the metrics registry; in sandbox mode starts the emulators and points the
  * settings at them; otherwise checks the settings (and, unless disabled, that the Azure
  * deployment exists); in both, checks the configured schedules. Stops the start-up with every
- * problem found.
+ * problem found; else starts opening the job store ({@link EarlyJobStore}).
  */
 final class Bootstrap extends MainListenerSupport {
 
@@ -59,6 +60,7 @@ final class Bootstrap extends MainListenerSupport {
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
+        EarlyJobStore.open(context);
         startup.phase("settings checked");
     }
 

@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
  * Times the start-up phase by phase, and logs each phase's duration at debug on this class's
  * logger ({@code LOG_LEVEL=DEBUG} shows them), from the process's start to the MCP server ready:
  * an operator sees where a slow start-up goes. A phase ends where the next begins: the JVM, the
- * command line, Camel Main's set-up, the bootstrap's steps, the MCP server built, the job store, the other beans, the
- * routes read from YAML, built, started, and the MCP server.
+ * command line, Camel Main's set-up, the bootstrap's steps, Camel's auto-configuration, the job
+ * store (opened on a thread of its own since the settings were checked), the other beans, the
+ * routes read from YAML, built and started, the wait for the MCP server (also built on a thread of
+ * its own meanwhile; over stdio it answers as soon as it is built), and the port opened.
  */
 final class Startup extends MainListenerSupport {
 

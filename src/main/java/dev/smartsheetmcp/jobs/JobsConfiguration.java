@@ -73,7 +73,8 @@ public final class JobsConfiguration implements CamelConfiguration {
             throw new IllegalArgumentException("jobs.heartbeat-seconds (JOBS_HEARTBEAT_SECONDS) must be at least 1 and at most a third of "
                     + "jobs.lease-seconds, and jobs.node-expiry-seconds more than twice the heartbeat");
         }
-        HikariDataSource dataSource = JobDatabase.open(jdbcUrl, jdbcUser, jdbcPassword, poolSize, idleInTransactionMillis);
+        HikariDataSource dataSource = EarlyJobStore.take(camel);
+        if (dataSource == null) dataSource = JobDatabase.open(jdbcUrl, jdbcUser, jdbcPassword, poolSize, idleInTransactionMillis);
         registry.bind("jobsDataSource", HikariDataSource.class, dataSource, null, "close");
         JobLease lease = new JobLease(dataSource, nodeId, dataDir, leaseSeconds);
         registry.bind("jobLease", lease);

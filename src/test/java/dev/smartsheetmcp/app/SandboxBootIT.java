@@ -34,7 +34,7 @@ class SandboxBootIT {
                     .map(line -> line.replaceAll(".*start-up phase (.+?): \\d+ ms \\(at \\d+ ms\\)$", "$1")))
                     .containsExactly("jvm", "command line", "camel main set-up", "metrics", "sandbox emulators",
                             "settings checked", "camel auto-configuration", "job store", "beans", "routes read",
-                            "routes built", "routes started", "mcp server");
+                            "routes built", "routes started", "mcp server built", "mcp server");
 
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(app.baseUrl() + "/health")).build(),

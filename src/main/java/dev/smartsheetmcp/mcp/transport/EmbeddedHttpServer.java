@@ -4,7 +4,6 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.net.InetAddress;
 import java.util.EnumSet;
-import org.apache.camel.CamelContext;
 import org.apache.camel.component.servlet.CamelHttpTransportServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -26,21 +25,28 @@ public final class EmbeddedHttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedHttpServer.class);
 
     private final Server server;
+    private final ServerConnector connector;
+    private final HttpSecurity security;
+    private final boolean loopback;
 
-    private EmbeddedHttpServer(Server server) {
+    private EmbeddedHttpServer(Server server, ServerConnector connector, HttpSecurity security, boolean loopback) {
         this.server = server;
+        this.connector = connector;
+        this.security = security;
+        this.loopback = loopback;
     }
 
-    public static EmbeddedHttpServer start(CamelContext context, HttpServlet mcpServlet, HttpSecurity security,
-                                           CallMessages messages)
+    /**
+     * Jetty with its servlets, filters and security, started but not yet listening: the start-up
+     * does this while Camel builds its routes, and {@link #listen()} opens the port once they run.
+     */
+    public static EmbeddedHttpServer prepare(String host, int port, HttpServlet mcpServlet, HttpSecurity security,
+                                             CallMessages messages)
             throws Exception {
-        String host = context.resolvePropertyPlaceholders("{{http.host}}");
-        int port = Integer.parseInt(context.resolvePropertyPlaceholders("{{http.port}}"));
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(host);
         connector.setPort(port);
-        server.addConnector(connector);
 
         ServletContextHandler handler = new ServletContextHandler();
         handler.setContextPath("/");
@@ -55,6 +61,14 @@ public final class EmbeddedHttpServer {
         boolean loopback = InetAddress.getByName(host).isLoopbackAddress();
         server.setHandler(security.protect(handler, MCP_ENDPOINT, loopback));
         server.start();
+        return new EmbeddedHttpServer(server, connector, security, loopback);
+    }
+
+    /** Opens the port. */
+    public void listen() throws Exception {
+        server.addConnector(connector);
+        if (!connector.isStarted()) connector.start();
+        String host = connector.getHost();
         LOG.info("HTTP listening on http://{}:{} (/mcp, /health), bearer token {}", host, connector.getLocalPort(),
                 security.authenticates() ? "required" : "not required");
         if (!loopback && !security.authenticates()) {
@@ -62,7 +76,6 @@ public final class EmbeddedHttpServer {
                     + " can reach port {} can use this server's Smartsheet and Azure OpenAI credentials",
                     host, connector.getLocalPort());
         }
-        return new EmbeddedHttpServer(server);
     }
 
     public void stop() {
