@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * Start-up time of the packaged jar launched as the README launches it: from the launch to a
  * healthy {@code /health} (sandbox, HTTP), and from the launch to the answer to {@code initialize}
- * written on stdin at once (sandbox, stdio, as a desktop client does). Median of N launches each,
+ * written on stdin at once (sandbox, stdio, as a desktop client does), and to the answer of a first
+ * {@code tools/call} ({@code list_workspaces}) sent right after it. Median of N launches each,
  * with the CPU time the process had used by then, and the median of each start-up phase the
  * application logs at debug ({@code dev.smartsheetmcp.app.Startup}). Every launch after a first,
  * unmeasured one finds its job store's schema current, as a user's does from the second launch.
@@ -40,13 +41,19 @@ public final class StartupBenchmark {
     private static final Pattern PHASE = Pattern.compile("start-up phase (.+?): (\\d+) ms");
     private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
             + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}";
+    private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+    private static final String FIRST_CALL = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":"
+            + "{\"name\":\"list_workspaces\",\"arguments\":{}}}";
 
     /** One way of launching: a name and the command before the application's arguments. */
     record Launcher(String name, List<String> command, Path directory) {
     }
 
-    /** One launch: milliseconds to ready, CPU milliseconds used by then, the phases logged. */
-    record Launch(long readyMs, long cpuMs, Map<String, Long> phases) {
+    /**
+     * One launch: milliseconds to ready, CPU milliseconds used by then, milliseconds to the answer
+     * of a first tool call sent right after (stdio; 0 over HTTP), the phases logged.
+     */
+    record Launch(long readyMs, long cpuMs, long firstCallMs, Map<String, Long> phases) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -89,14 +96,21 @@ public final class StartupBenchmark {
         long start = System.nanoTime();
         Process process = builder.start();
         try {
+            BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             if ("http".equals(transport)) {
                 awaitHealthy(process, port);
             } else {
-                awaitInitializeAnswer(process);
+                awaitAnswer(process, stdout, INITIALIZE);
             }
             long readyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             long cpuMs = process.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
-            return new Launch(readyMs, cpuMs, phases(dataDir.resolve("stderr.log")));
+            long firstCallMs = 0;
+            if (!"http".equals(transport)) {
+                process.getOutputStream().write((INITIALIZED + "\n").getBytes(StandardCharsets.UTF_8));
+                awaitAnswer(process, stdout, FIRST_CALL);
+                firstCallMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            }
+            return new Launch(readyMs, cpuMs, firstCallMs, phases(dataDir.resolve("stderr.log")));
         } finally {
             process.getOutputStream().close();
             process.destroy();
@@ -122,14 +136,13 @@ public final class StartupBenchmark {
         throw new IllegalStateException("no healthy /health within 2 minutes");
     }
 
-    private static void awaitInitializeAnswer(Process process) throws IOException {
+    private static void awaitAnswer(Process process, BufferedReader stdout, String request) throws IOException {
         OutputStream stdin = process.getOutputStream();
-        stdin.write((INITIALIZE + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.write((request + "\n").getBytes(StandardCharsets.UTF_8));
         stdin.flush();
-        BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = stdout.readLine();
-        if (line == null || !line.contains("\"result\"")) {
-            throw new IllegalStateException("no answer to initialize: " + line);
+        if (line == null || !line.contains("\"result\"") || line.contains("\"isError\":true")) {
+            throw new IllegalStateException("no answer to " + request + ": " + line);
         }
     }
 
@@ -146,13 +159,16 @@ public final class StartupBenchmark {
     private static void print(String transport, int launches, Map<Launcher, List<Launch>> results) {
         String ready = "http".equals(transport) ? "launch → /health healthy" : "launch → initialize answered";
         System.out.printf("%n%s, sandbox (median of %d launches; schema current)%n%n", ready, launches);
-        System.out.println("| launcher | median ms | min ms | max ms | CPU ms by then (median) |");
-        System.out.println("|---|---|---|---|---|");
-        results.forEach((launcher, runs) -> System.out.printf("| %s | %d | %d | %d | %d |%n", launcher.name(),
+        boolean stdio = !"http".equals(transport);
+        System.out.println("| launcher | median ms | min ms | max ms | CPU ms by then (median) |"
+                + (stdio ? " launch → first tools/call answered, median ms |" : ""));
+        System.out.println("|---|---|---|---|---|" + (stdio ? "---|" : ""));
+        results.forEach((launcher, runs) -> System.out.printf("| %s | %d | %d | %d | %d |%s%n", launcher.name(),
                 median(runs.stream().mapToLong(Launch::readyMs).toArray()),
                 runs.stream().mapToLong(Launch::readyMs).min().orElse(0),
                 runs.stream().mapToLong(Launch::readyMs).max().orElse(0),
-                median(runs.stream().mapToLong(Launch::cpuMs).toArray())));
+                median(runs.stream().mapToLong(Launch::cpuMs).toArray()),
+                stdio ? " " + median(runs.stream().mapToLong(Launch::firstCallMs).toArray()) + " |" : ""));
         results.forEach((launcher, runs) -> {
             List<String> names = runs.stream().flatMap(run -> run.phases().keySet().stream()).distinct().toList();
             if (names.isEmpty()) return;

@@ -21,23 +21,24 @@ import java.util.Map;
  * requests one {@code smartsheet_write} of 2,000 rows makes.
  *
  * <pre>mvn -B -q package -DskipTests &amp;&amp; java -cp target/smartsheet-mcp-pipeline.jar:target/test-classes \
- *     dev.smartsheetmcp.bench.ToolsBenchmark [calls]</pre>
+ *     dev.smartsheetmcp.bench.ToolsBenchmark [calls] [warm-up calls]</pre>
  */
 public final class ToolsBenchmark {
 
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         // nothing kept: every tool call makes its Smartsheet request, as the direct GET does
         try (SandboxApp app = SandboxApp.start(Map.of("sandbox.smartsheet.rpm", "1000000", "smartsheet.rpm", "1000000",
                 "smartsheet.metadata-cache.ttl-ms", "0"));
              McpSyncClient client = app.mcpClient()) {
-            overhead(app, client, calls);
+            overhead(app, client, calls, warmUp);
             writeRequests(app, client, 2_000);
         }
         System.exit(0);
     }
 
-    private static void overhead(SandboxApp app, McpSyncClient client, int calls) throws Exception {
+    private static void overhead(SandboxApp app, McpSyncClient client, int calls, int warmUp) throws Exception {
         String sheetId = Long.toString(app.sandbox().demo().sheetId());
         HttpClient http = HttpClient.newHttpClient();
         String token = app.context().resolvePropertyPlaceholders("{{smartsheet.api-key}}");
@@ -46,7 +47,7 @@ public final class ToolsBenchmark {
         Map<String, Object> arguments = Map.of("sheet_id", sheetId);
         HttpRequest plain = PlainMcpSession.open(http, app.baseUrl() + "/mcp").toolCall("get_column_map",
                 "{\"sheet_id\":\"" + sheetId + "\"}");
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < warmUp; i++) {
             ToolCalls.ok(client, "get_column_map", arguments);
             PlainMcpSession.send(http, plain);
             http.send(direct, HttpResponse.BodyHandlers.ofString());
@@ -65,7 +66,8 @@ public final class ToolsBenchmark {
             http.send(direct, HttpResponse.BodyHandlers.ofString());
             raw[i] = System.nanoTime() - start;
         }
-        System.out.printf("get_column_map over Streamable HTTP vs a direct GET of the same sheet page (%d calls each, interleaved)%n%n", calls);
+        System.out.printf("get_column_map over Streamable HTTP vs a direct GET of the same sheet page (%d calls each, interleaved,"
+                + " after %d of each to warm up)%n%n", calls, warmUp);
         System.out.println("| | p50 ms | p99 ms |");
         System.out.println("|---|---|---|");
         row("tools/call get_column_map (MCP Java SDK client)", tool);
