@@ -96,6 +96,7 @@ public final class Application {
         main.setDefaultPropertyPlaceholderLocation(
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
         main.addOverrideProperty("camel.main.routes-include-pattern", routesLocation());
+        main.setRoutesCollector(new RoutesReadOnce());
         overrides.forEach(main::addOverrideProperty);
         main.addMainListener(startup);
         main.addMainListener(new Bootstrap(startup));
