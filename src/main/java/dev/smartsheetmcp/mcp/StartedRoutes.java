@@ -10,8 +10,8 @@ import org.apache.camel.ProducerTemplate;
 /**
  * The way from the MCP server to the routes, open once every route runs. The server is built, and
  * over stdio answers {@code initialize} and the lists, while Camel still builds its routes; a call
- * that needs a route before then waits for them, at most {@code wait}, and is then told the server
- * is still starting.
+ * that needs a route before then waits for them, at most {@code wait} (zero: without bound), and is
+ * then told the server is still starting.
  */
 final class StartedRoutes {
 
@@ -31,7 +31,9 @@ final class StartedRoutes {
     /** The producer, once the routes run. */
     ProducerTemplate producer() {
         try {
-            if (!started.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (wait.isZero()) {
+                started.await();
+            } else if (!started.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new ToolException("The server is still starting (its routes are not running yet); try again in a few seconds");
             }
         } catch (InterruptedException e) {

@@ -36,6 +36,19 @@ class StartedRoutesTest {
     }
 
     @Test
+    void withoutABoundACallWaitsForTheRoutesHoweverLong() throws Exception {
+        StartedRoutes routes = new StartedRoutes(Duration.ZERO);
+        CompletableFuture<Object> early = CompletableFuture.supplyAsync(routes::producer);
+        Thread.sleep(300);
+        assertThat(early).isNotDone();
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.start();
+            routes.open(context);
+            assertThat(early.get(10, TimeUnit.SECONDS)).isNotNull();
+        }
+    }
+
+    @Test
     void aCallThatWaitsLongerThanItsBoundIsToldTheServerIsStillStarting() {
         StartedRoutes routes = new StartedRoutes(Duration.ofMillis(100));
         assertThatThrownBy(routes::producer).isInstanceOf(ToolException.class)
