@@ -1,7 +1,6 @@
 package dev.smartsheetmcp.app;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Times the start-up phase by phase, and logs each phase's duration at debug on this class's
- * logger ({@code LOG_LEVEL=DEBUG} shows them), from the process's start to the MCP server ready:
+ * logger ({@code LOG_LEVEL=DEBUG} shows them), from the JVM's start to the MCP server ready:
  * an operator sees where a slow start-up goes. A phase ends where the next begins: the JVM, the
  * command line, Camel Main's set-up, the bootstrap's steps, Camel's auto-configuration, the job
  * store (opened on a thread of its own since the settings were checked), the other beans, the
@@ -34,10 +33,13 @@ final class Startup extends MainListenerSupport {
         this.last = began;
     }
 
-    /** Starts timing in {@code main}: the first phase is the JVM's own, from the process's start. */
+    /**
+     * Starts timing in {@code main}: the first phase is the JVM's own, from its start (the JVM's
+     * clock, to the millisecond; the process's start time the system gives is only to the second).
+     */
     static Startup begin() {
         long now = System.nanoTime();
-        Startup startup = new Startup(now - sinceProcessStart().toNanos());
+        Startup startup = new Startup(now - TimeUnit.MILLISECONDS.toNanos(ManagementFactory.getRuntimeMXBean().getUptime()));
         startup.phase("jvm");
         return startup;
     }
@@ -45,13 +47,6 @@ final class Startup extends MainListenerSupport {
     /** Starts timing now, without the JVM's phase (an application created in a running JVM). */
     static Startup fromNow() {
         return new Startup(System.nanoTime());
-    }
-
-    private static Duration sinceProcessStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, Instant.now()))
-                .filter(elapsed -> !elapsed.isNegative())
-                .orElse(Duration.ZERO);
     }
 
     /** Ends the phase in progress, named {@code name}. */
