@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  * application logs at debug ({@code dev.smartsheetmcp.app.Startup}). Every launch after a first,
  * unmeasured one finds its job store's schema current, as a user's does from the second launch.
  * This build is launched with the README's command and with a plain {@code java -jar} (no
- * class-data-sharing archive); with a second jar (an earlier build) its launches ({@code java -jar})
- * alternate with this build's, so all meet the same load.
+ * class-data-sharing archive); with a second jar (an earlier build) its launches (the README's
+ * command when its archive is beside it, else {@code java -jar}) alternate with this build's, so
+ * all meet the same load.
  *
  * <pre>mvn -B -q package -DskipTests &amp;&amp; java -cp target/smartsheet-mcp-pipeline.jar:target/test-classes \
  *     dev.smartsheetmcp.bench.StartupBenchmark [launches] [earlier.jar]</pre>
@@ -65,7 +66,11 @@ public final class StartupBenchmark {
         if (args.length > 1) {
             Path earlier = Path.of(args[1]).toAbsolutePath();
             // run beside its jar: this checkout's routes/ would not fit an earlier build's beans
-            launchers.add(new Launcher("earlier build, java -jar", List.of(java(), "-jar", earlier.toString()), earlier.getParent()));
+            // with its class-data-sharing archive when it has one beside it (built at that path)
+            boolean archived = Files.exists(Path.of(earlier.toString().replaceFirst("\\.jar$", ".jsa")));
+            launchers.add(archived
+                    ? new Launcher("earlier build, README command", AppProcess.launchCommand(earlier), earlier.getParent())
+                    : new Launcher("earlier build, java -jar", List.of(java(), "-jar", earlier.toString()), earlier.getParent()));
         }
         Path work = Files.createTempDirectory("startup-bench");
         for (String transport : List.of("http", "stdio")) {
