@@ -61,6 +61,9 @@ public final class AppProcess implements AutoCloseable {
         Files.createDirectories(workDir);
         List<String> command = new ArrayList<>(launchCommand(jar()));
         command.add(1, "-Xmx" + System.getProperty("app.max-heap", "512m"));
+        // JVM options of the test run for the processes it starts (Failsafe sets the JIT the tests use)
+        List<String> jvmOptions = List.of(System.getProperty("app.jvm-options", "").trim().split("\\s+"));
+        if (!jvmOptions.get(0).isEmpty()) command.addAll(2, jvmOptions);
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
         APPLICATION_VARIABLES.forEach(builder.environment()::remove);
