@@ -127,6 +127,8 @@ class GracefulShutdownIT {
     @Test
     void aBatchOutlastingTheShutdownTimeoutIsAskedAgainNotLost() throws Exception {
         int rows = 100;
+        // at 2 s a call, 4 at a time, a batch of 10 takes 6 s: three times the shutdown timeout (25 would take 14 s)
+        int batch = 10;
         long sheetId = AnalysisSheets.create(smartsheet, "Slow", rows);
         azure.faults().latency(Duration.ofMillis(2000));
         Map<String, String> env = environment("worker-a");
@@ -136,9 +138,9 @@ class GracefulShutdownIT {
         try (AppProcess first = AppProcess.start(work, env, List.of(), port)) {
             first.awaitHealthy(Duration.ofSeconds(60));
             try (McpSyncClient client = first.mcpClient()) {
-                jobId = startJob(client, sheetId, "summarize", "Summary");
+                jobId = startJob(client, sheetId, "summarize", "Summary", batch);
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId)).path("written").asInt() >= BATCH);
+                        .until(() -> ToolCalls.ok(client, "get_job_status", Map.of("jobId", jobId)).path("written").asInt() >= batch);
             }
             first.process().destroy();
             assertThat(first.awaitExit(Duration.ofSeconds(45))).as(first.stderr()).isEqualTo(SIGTERM_EXIT);
@@ -161,9 +163,13 @@ class GracefulShutdownIT {
     }
 
     private static String startJob(McpSyncClient client, long sheetId, String type, String targetColumn) {
+        return startJob(client, sheetId, type, targetColumn, BATCH);
+    }
+
+    private static String startJob(McpSyncClient client, long sheetId, String type, String targetColumn, int batch) {
         return ToolCalls.ok(client, "start_batch_analysis", Map.of("sheet_id", Long.toString(sheetId),
                 "type", type, "sourceColumns", List.of("Feedback"), "targetColumn", targetColumn,
-                "batchSize", BATCH)).path("jobId").asText();
+                "batchSize", batch)).path("jobId").asText();
     }
 
     private int writtenInSheet(long sheetId) {
