@@ -16,7 +16,7 @@ public final class EarlyJobStore {
     private static final String NAME = "earlyJobStore";
 
     private final CompletableFuture<HikariDataSource> opening;
-    private boolean taken;
+    private volatile boolean taken;
 
     private EarlyJobStore(CompletableFuture<HikariDataSource> opening) {
         this.opening = opening;
