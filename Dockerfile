@@ -34,4 +34,4 @@ EXPOSE 3000
 USER app
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD curl -fsS http://127.0.0.1:3000/health || exit 1
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/app.jsa", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/app.jsa", "-XX:CompileThresholdScaling=3", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", "/app/app.jar"]

@@ -117,7 +117,9 @@ public final class StartupBenchmark {
             }
             return new Launch(readyMs, cpuMs, firstCallMs, phases(dataDir.resolve("stderr.log")));
         } finally {
+            // as an MCP client ends a stdio server: stdin closed, time to exit, then SIGTERM
             process.getOutputStream().close();
+            if (!"http".equals(transport)) process.waitFor(10, TimeUnit.SECONDS);
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
         }

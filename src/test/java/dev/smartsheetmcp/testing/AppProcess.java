@@ -83,8 +83,8 @@ public final class AppProcess implements AutoCloseable {
      */
     public static List<String> launchCommand(Path jar) {
         String archive = jar.toString().replaceFirst("\\.jar$", ".jsa");
-        return List.of(javaBinary(), "-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-Xlog:all=warning:stderr",
-                "-jar", jar.toString());
+        return List.of(javaBinary(), "-XX:SharedArchiveFile=" + archive, "-XX:CompileThresholdScaling=3", "-Xlog:disable",
+                "-Xlog:all=warning:stderr", "-jar", jar.toString());
     }
 
     public static Path jar() {
