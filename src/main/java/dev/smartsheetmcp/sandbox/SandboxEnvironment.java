@@ -47,7 +47,8 @@ public final class SandboxEnvironment implements AutoCloseable {
         secondaryDeployment = property.apply("sandbox.azure.secondary-deployment").trim();
 
         smartsheet = new SmartsheetEmulator(faults(property, "sandbox.smartsheet.", seed),
-                Integer.parseInt(property.apply("sandbox.smartsheet.rpm")));
+                Integer.parseInt(property.apply("sandbox.smartsheet.rpm")),
+                Duration.ofMillis(Long.parseLong(property.apply("sandbox.smartsheet.rate-window-ms").trim())));
         smartsheet.addToken(smartsheetToken);
         demo = smartsheet.seedDemo();
         smartsheet.start(Integer.parseInt(property.apply("sandbox.smartsheet.port")), 16);

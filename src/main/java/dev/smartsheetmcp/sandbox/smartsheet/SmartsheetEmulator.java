@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.smartsheetmcp.sandbox.EmulatorServer;
 import dev.smartsheetmcp.sandbox.FaultInjector;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -33,6 +34,8 @@ public final class SmartsheetEmulator extends EmulatorServer {
     private static final long ID_SEED = 0x5_3a4d_5eedL;
     /** Where attachment download URLs point: outside /2.0, no token needed, as Smartsheet's signed URLs. */
     static final String FILES_PATH = "/files/";
+    /** Smartsheet's rate-limit window. */
+    public static final Duration MINUTE = Duration.ofSeconds(60);
 
     /** The ids {@link #seedDemo()} created. */
     public record SeededDemo(long workspaceId, long sheetId) {
@@ -49,8 +52,13 @@ public final class SmartsheetEmulator extends EmulatorServer {
     private final AttachmentEndpoints attachments;
 
     public SmartsheetEmulator(FaultInjector faults, int requestsPerMinutePerToken) {
+        this(faults, requestsPerMinutePerToken, MINUTE);
+    }
+
+    /** At most {@code requestsPerToken} requests per token in any {@code window} (Smartsheet's: a {@link #MINUTE}). */
+    public SmartsheetEmulator(FaultInjector faults, int requestsPerToken, Duration window) {
         super("smartsheet", faults);
-        this.rateLimit = new RateLimitWindow(requestsPerMinutePerToken, System::nanoTime);
+        this.rateLimit = new RateLimitWindow(requestsPerToken, window, System::nanoTime);
         CrossSheetReferenceEndpoints references = new CrossSheetReferenceEndpoints(store);
         references.registerOn(router);
         SheetEndpoints sheets = new SheetEndpoints(store, references);
