@@ -21,8 +21,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The discussion, comment, attachment and history tools against the Smartsheet emulator, error paths included. */
-@SandboxApplication("attachments.inline-max-bytes=4096")
+/**
+ * The discussion, comment, attachment and history tools against the Smartsheet emulator, error paths included.
+ * Smartsheet's limit is lifted: at 300 a minute each upload and history request after the first waits
+ * 2 s at the quota (RowHistoryRateLimitTest is about that).
+ */
+@SandboxApplication({"attachments.inline-max-bytes=4096", "smartsheet.rpm=30000", "sandbox.smartsheet.rpm=30000"})
 class CollaborationToolsTest {
 
     private static final String UNKNOWN = "9007199254740995";

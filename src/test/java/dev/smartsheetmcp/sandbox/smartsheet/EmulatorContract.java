@@ -3,6 +3,7 @@ package dev.smartsheetmcp.sandbox.smartsheet;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.smartsheetmcp.sandbox.FaultInjector;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,14 @@ abstract class EmulatorContract {
         return 10_000;
     }
 
+    /** The window the limit counts over; Smartsheet's minute unless a test class needs to see it pass. */
+    Duration rateWindow() {
+        return SmartsheetEmulator.MINUTE;
+    }
+
     @BeforeEach
     void startEmulator() throws IOException {
-        emulator = new SmartsheetEmulator(faults, requestsPerMinute()).addToken(TOKEN);
+        emulator = new SmartsheetEmulator(faults, requestsPerMinute(), rateWindow()).addToken(TOKEN);
         demo = emulator.seedDemo();
         emulator.start(0, 8);
         api = new ApiClient(emulator.baseUrl(), TOKEN);

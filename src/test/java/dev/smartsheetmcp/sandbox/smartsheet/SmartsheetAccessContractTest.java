@@ -3,8 +3,10 @@ package dev.smartsheetmcp.sandbox.smartsheet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smartsheetmcp.sandbox.SpecSchemas;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class SmartsheetAccessContractTest extends EmulatorContract {
@@ -112,5 +114,32 @@ class SmartsheetAccessContractTest extends EmulatorContract {
         assertThat(emulator.requestCount("GET /sheets/{sheetId}/columns")).isEqualTo(1);
         emulator.resetCounters();
         assertThat(emulator.requestCount("GET /sheets/{sheetId}")).isZero();
+    }
+
+    @Nested
+    class InAShorterWindow extends EmulatorContract {
+
+        private static final Duration WINDOW = Duration.ofSeconds(2);
+
+        @Override
+        int requestsPerMinute() {
+            return 5;
+        }
+
+        @Override
+        Duration rateWindow() {
+            return WINDOW;
+        }
+
+        @Test
+        void theLimitCountsOverTheWindowAndFreesOnceItHasPassed() throws InterruptedException {
+            for (int i = 0; i < 5; i++) assertThat(api.get("/sheets").status()).isEqualTo(200);
+            assertThat(api.get("/sheets").errorCode()).isEqualTo(4003);
+
+            Thread.sleep(WINDOW.toMillis());
+
+            assertThat(api.get("/sheets").status()).isEqualTo(200);
+            assertThat(emulator.rateLimitedCount()).isEqualTo(1);
+        }
     }
 }
