@@ -1,5 +1,6 @@
 package dev.smartsheetmcp.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -76,19 +77,25 @@ final class CamelToolBridge {
     /**
      * The answer as text, and, for a tool that declares an {@code outputSchema}, the same answer as
      * {@code structuredContent} (the SDK checks it against the schema before it leaves). An answer
-     * that is not text already is written once, and handed over as it is for the structured copy.
+     * that is not text already becomes a JSON tree once: the text is written from it, and the
+     * schema check and the answer's JSON-RPC message read the same tree.
      */
     private McpSchema.CallToolResult success(McpSchema.Tool tool, Object body) {
         try {
-            String text = body instanceof String string ? string : json.writeValueAsString(body);
-            McpSchema.CallToolResult.Builder result = McpSchema.CallToolResult.builder().addTextContent(text).isError(false);
-            if (tool.outputSchema() != null) {
-                result.structuredContent(body instanceof String ? json.readValue(text, Map.class) : body);
+            if (body instanceof String text) {
+                return result(text, tool.outputSchema() == null ? null : json.readValue(text, JsonNode.class));
             }
-            return result.build();
+            JsonNode answer = json.convertValue(body, JsonNode.class);
+            return result(json.writeValueAsString(answer), tool.outputSchema() == null ? null : answer);
         } catch (IOException e) {
             throw new IllegalStateException("tool answer could not be written as JSON", e);
         }
+    }
+
+    private static McpSchema.CallToolResult result(String text, JsonNode structured) {
+        McpSchema.CallToolResult.Builder result = McpSchema.CallToolResult.builder().addTextContent(text).isError(false);
+        if (structured != null) result.structuredContent(structured);
+        return result.build();
     }
 
     private static McpSchema.CallToolResult failure(String tool, Throwable error) {

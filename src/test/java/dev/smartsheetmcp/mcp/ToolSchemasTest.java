@@ -56,4 +56,15 @@ class ToolSchemasTest {
         assertThat(validator.validate(schema, Map.of("sheet_id", 42)).valid()).isFalse();
         assertThat(validator.validate(schema, Map.of()).valid()).isFalse();
     }
+
+    @Test
+    void theServersValidatorChecksAnAnswerGivenAsAJsonTree() {
+        ToolSchemaValidator validator = new ToolSchemaValidator(JSON);
+        Map<String, Object> schema = Map.of("type", "object", "required", List.of("rows"),
+                "properties", Map.of("rows", Map.of("type", "array")));
+        assertThat(validator.validate(schema, JSON.createObjectNode().set("rows", JSON.createArrayNode())).valid()).isTrue();
+        var wrong = validator.validate(schema, JSON.createObjectNode().put("rows", "none"));
+        assertThat(wrong.valid()).isFalse();
+        assertThat(wrong.errorMessage()).contains("rows");
+    }
 }
