@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A stdio server ended as desktop clients end it: stdin closed, then SIGTERM a moment later. The
  * signal lands while the server is stopping (a slow tool call in flight holds the graceful stop);
  * the process must finish that stop, which frees its node id, before it exits, so that the next
- * launch on the same data directory does not wait for a stale heartbeat. About 8 s.
+ * launch on the same data directory does not wait for a stale heartbeat. About 7 s, 3 of them the stop.
  */
 class StdioStopIT {
 
