@@ -72,7 +72,7 @@ public final class Application {
 
     static int run(LaunchOptions options, Startup startup) throws Exception {
         Main main = create(options.propertyOverrides(), startup);
-        try {
+        try (StopBeforeExit stop = StopBeforeExit.install(main)) {
             main.run();
             return main.getExitCode();
         } catch (Exception e) {
