@@ -118,16 +118,19 @@ final class ConfigValidator {
         PooledDeployments pool = PooledDeployments.read(property, System::getenv);
         if (!entry.isEmpty()) {
             List<String> ids = pool.members().stream().map(PooledDeployments.Member::id).toList();
-            if (pool.problems().isEmpty() && !ids.contains(entry)) {
-                problem(Settings.AZURE_BATCH_POOL_ENTRY, ids.isEmpty() ? "is set but azure.deployments lists no deployment"
-                        : "is not one of the ids of azure.deployments (" + String.join(", ", ids) + ")");
-            }
+            if (!pool.problems().isEmpty() || ids.contains(entry)) return;
+            problem(Settings.AZURE_BATCH_POOL_ENTRY, ids.isEmpty() ? "is set but azure.deployments lists no deployment"
+                    : "is not one of the ids of azure.deployments (" + String.join(", ", ids) + ")");
         } else if (!blank(property.apply(PooledDeployments.LIST)) && blank(value(Settings.AZURE_API_BASE))) {
-            problem(Settings.AZURE_BATCH_DEPLOYMENT, "the Batch API needs an endpoint and key, and only azure.deployments"
-                    + " has some: set " + Settings.AZURE_BATCH_POOL_ENTRY.envVar() + " (" + Settings.AZURE_BATCH_POOL_ENTRY.property()
-                    + ") to the id of the entry whose resource holds this Global-Batch deployment, or leave "
+            problem(Settings.AZURE_BATCH_DEPLOYMENT, "the Batch API needs an endpoint and key, and only"
+                    + " azure.deployments has some: set " + named(Settings.AZURE_BATCH_POOL_ENTRY)
+                    + " to the id of the entry whose resource holds this Global-Batch deployment, or leave "
                     + Settings.AZURE_BATCH_DEPLOYMENT.envVar() + " empty");
         }
+    }
+
+    private static String named(Settings setting) {
+        return setting.envVar() + " (" + setting.property() + ")";
     }
 
     private void requireHttpUrl(Settings setting) {

@@ -26,7 +26,8 @@ public final class AzureDeployments {
     static final String NOT_CONFIGURED = "Azure OpenAI is not configured: set AZURE_OPENAI_API_BASE,"
             + " AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT";
     static final String BATCH_NOT_CONFIGURED = "The Batch API has no endpoint: set AZURE_OPENAI_BATCH_POOL_ENTRY"
-            + " (azure.batch.pool-entry) to an id of azure.deployments, or AZURE_OPENAI_API_BASE and AZURE_OPENAI_API_KEY";
+            + " (azure.batch.pool-entry) to an id of azure.deployments,"
+            + " or AZURE_OPENAI_API_BASE and AZURE_OPENAI_API_KEY";
 
     private String apiBase = "";
     private String primary = "";
@@ -42,7 +43,7 @@ public final class AzureDeployments {
 
     public void setPool(AzureDeploymentPool pool) { this.pool = pool; }
 
-    /** {@code azure.batch.pool-entry}: the pooled deployment whose endpoint and key the Batch API uses; empty = the single endpoint's. */
+    /** {@code azure.batch.pool-entry}: the pooled deployment whose endpoint and key the Batch API uses; empty = none. */
     public void setBatchEntry(String batchEntry) { this.batchEntry = trimmed(batchEntry); }
 
     /** Fails the call with a message naming the settings when no Azure endpoint is configured. */
