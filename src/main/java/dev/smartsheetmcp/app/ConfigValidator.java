@@ -33,6 +33,7 @@ final class ConfigValidator {
     static List<String> problems(Function<String, String> property, boolean sandbox) {
         ConfigValidator validator = new ConfigValidator(property);
         validator.checkServing();
+        validator.checkBatch();
         if (!sandbox) {
             validator.checkSmartsheet();
             validator.checkAzure();
@@ -105,6 +106,31 @@ final class ConfigValidator {
         if (!API_VERSION.matcher(value(Settings.AZURE_API_VERSION)).matches()) {
             problem(Settings.AZURE_API_VERSION, "must look like YYYY-MM-DD or YYYY-MM-DD-preview, e.g. 2024-10-21");
         }
+    }
+
+    /**
+     * The Batch API needs one endpoint and key: the single deployment's, or those of the pooled
+     * deployment {@code azure.batch.pool-entry} names. Without either, batch mode could only fail.
+     */
+    private void checkBatch() {
+        if (blank(value(Settings.AZURE_BATCH_DEPLOYMENT))) return;
+        String entry = value(Settings.AZURE_BATCH_POOL_ENTRY).trim();
+        PooledDeployments pool = PooledDeployments.read(property, System::getenv);
+        if (!entry.isEmpty()) {
+            List<String> ids = pool.members().stream().map(PooledDeployments.Member::id).toList();
+            if (!pool.problems().isEmpty() || ids.contains(entry)) return;
+            problem(Settings.AZURE_BATCH_POOL_ENTRY, ids.isEmpty() ? "is set but azure.deployments lists no deployment"
+                    : "is not one of the ids of azure.deployments (" + String.join(", ", ids) + ")");
+        } else if (!blank(property.apply(PooledDeployments.LIST)) && blank(value(Settings.AZURE_API_BASE))) {
+            problem(Settings.AZURE_BATCH_DEPLOYMENT, "the Batch API needs an endpoint and key, and only"
+                    + " azure.deployments has some: set " + named(Settings.AZURE_BATCH_POOL_ENTRY)
+                    + " to the id of the entry whose resource holds this Global-Batch deployment, or leave "
+                    + Settings.AZURE_BATCH_DEPLOYMENT.envVar() + " empty");
+        }
+    }
+
+    private static String named(Settings setting) {
+        return setting.envVar() + " (" + setting.property() + ")";
     }
 
     private void requireHttpUrl(Settings setting) {

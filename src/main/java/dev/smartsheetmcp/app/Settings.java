@@ -16,7 +16,9 @@ enum Settings {
     AZURE_API_KEY("azure.api-key", "AZURE_OPENAI_API_KEY"),
     AZURE_API_VERSION("azure.api-version", "AZURE_OPENAI_API_VERSION"),
     AZURE_DEPLOYMENT("azure.deployment", "AZURE_OPENAI_DEPLOYMENT"),
-    AZURE_STARTUP_PROBE("azure.startup-probe", "AZURE_OPENAI_STARTUP_PROBE");
+    AZURE_STARTUP_PROBE("azure.startup-probe", "AZURE_OPENAI_STARTUP_PROBE"),
+    AZURE_BATCH_DEPLOYMENT("azure.batch.deployment", "AZURE_OPENAI_BATCH_DEPLOYMENT"),
+    AZURE_BATCH_POOL_ENTRY("azure.batch.pool-entry", "AZURE_OPENAI_BATCH_POOL_ENTRY");
 
     private final String property;
     private final String envVar;

@@ -161,6 +161,29 @@ class ConfigurationValidationIT {
         }
     }
 
+    @Test
+    void batchModeOnPooledDeploymentsOnlyNeedsThePoolEntryThatHoldsTheBatchDeployment() throws Exception {
+        Map<String, String> env = validEnvironment();
+        Stream.of("AZURE_OPENAI_API_BASE", "AZURE_OPENAI_API_KEY", "AZURE_OPENAI_DEPLOYMENT").forEach(env::remove);
+        env.put("AZURE_OPENAI_DEPLOYMENTS", "east");
+        env.put("AZURE_OPENAI_DEPLOYMENTS_EAST_ENDPOINT", azure.endpoint());
+        env.put("AZURE_OPENAI_DEPLOYMENTS_EAST_DEPLOYMENT", "gpt-4o");
+        env.put("AZURE_OPENAI_DEPLOYMENTS_EAST_API_KEY_ENV", "POOL_KEY_EAST");
+        env.put("POOL_KEY_EAST", AZURE_SECRET);
+        env.put("AZURE_OPENAI_BATCH_DEPLOYMENT", "gpt-4o-batch");
+        try (AppProcess app = AppProcess.start(work, env, List.of())) {
+            assertThat(app.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(app.stderr()).contains("AZURE_OPENAI_BATCH_DEPLOYMENT: the Batch API needs an endpoint and key,"
+                    + " and only azure.deployments has some: set AZURE_OPENAI_BATCH_POOL_ENTRY (azure.batch.pool-entry)");
+            assertNoSecretIn(app);
+        }
+        env.put("AZURE_OPENAI_BATCH_POOL_ENTRY", "east");
+        try (AppProcess app = AppProcess.start(work, env, List.of())) {
+            app.awaitHealthy(Duration.ofSeconds(30));
+            assertNoSecretIn(app);
+        }
+    }
+
     private static Map<String, String> validEnvironment() {
         Map<String, String> env = new HashMap<>();
         env.put("MCP_TRANSPORT", "http");

@@ -75,6 +75,8 @@ public final class AzureClientConfiguration implements CamelConfiguration {
     private int circuitHalfOpenCalls;
     @PropertyInject("azure.batch.deployment")
     private String batchDeployment;
+    @PropertyInject("azure.batch.pool-entry")
+    private String batchPoolEntry;
     @PropertyInject("data.dir")
     private String dataDir;
 
@@ -85,6 +87,7 @@ public final class AzureClientConfiguration implements CamelConfiguration {
         deployments.setApiBase(apiBase);
         deployments.setPrimary(deployment);
         deployments.setFallback(fallbackDeployment);
+        deployments.setBatchEntry(batchPoolEntry);
         registry.bind("azureDeployments", deployments);
         registry.bind("azureChatRequests",
                 new AzureChatRequests(CamelContextHelper.mandatoryLookup(camel, "tokenCounter", TokenCounter.class)));

@@ -25,10 +25,14 @@ public final class AzureDeployments {
 
     static final String NOT_CONFIGURED = "Azure OpenAI is not configured: set AZURE_OPENAI_API_BASE,"
             + " AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT";
+    static final String BATCH_NOT_CONFIGURED = "The Batch API has no endpoint: set AZURE_OPENAI_BATCH_POOL_ENTRY"
+            + " (azure.batch.pool-entry) to an id of azure.deployments,"
+            + " or AZURE_OPENAI_API_BASE and AZURE_OPENAI_API_KEY";
 
     private String apiBase = "";
     private String primary = "";
     private String fallback = "";
+    private String batchEntry = "";
     private AzureDeploymentPool pool;
 
     public void setApiBase(String apiBase) { this.apiBase = trimmed(apiBase); }
@@ -38,6 +42,9 @@ public final class AzureDeployments {
     public void setFallback(String fallback) { this.fallback = trimmed(fallback); }
 
     public void setPool(AzureDeploymentPool pool) { this.pool = pool; }
+
+    /** {@code azure.batch.pool-entry}: the pooled deployment whose endpoint and key the Batch API uses; empty = none. */
+    public void setBatchEntry(String batchEntry) { this.batchEntry = trimmed(batchEntry); }
 
     /** Fails the call with a message naming the settings when no Azure endpoint is configured. */
     public void requireConfigured() {
@@ -65,6 +72,23 @@ public final class AzureDeployments {
         } else {
             String deployment = target.equals("fallback") ? fallback : primary;
             set(exchange, deployment, deployment, apiBase, HTTP_CLIENT_BEAN);
+        }
+    }
+
+    /**
+     * Points a Files or Batches API call at the endpoint and key of {@code azure.batch.pool-entry},
+     * else of the single deployment (exchange properties {@value #ENDPOINT}, {@value #HTTP_CLIENT}).
+     */
+    public void useBatch(Exchange exchange) {
+        if (!batchEntry.isEmpty()) {
+            PooledDeployments.Member member = pool.member(batchEntry);
+            exchange.setProperty(ENDPOINT, member.endpoint());
+            exchange.setProperty(HTTP_CLIENT, HTTP_CLIENT_BEAN + "-" + member.id());
+        } else if (apiBase.isEmpty()) {
+            throw new ToolException(BATCH_NOT_CONFIGURED);
+        } else {
+            exchange.setProperty(ENDPOINT, apiBase);
+            exchange.setProperty(HTTP_CLIENT, HTTP_CLIENT_BEAN);
         }
     }
 
