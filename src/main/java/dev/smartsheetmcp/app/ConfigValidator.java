@@ -23,10 +23,12 @@ final class ConfigValidator {
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
 
     private final Function<String, String> property;
+    private final PooledDeployments pool;
     private final List<String> problems = new ArrayList<>();
 
     private ConfigValidator(Function<String, String> property) {
         this.property = property;
+        this.pool = PooledDeployments.read(property, System::getenv);
     }
 
     /** Problems with the settings; in sandbox mode the upstream settings are the emulators' and not checked. */
@@ -93,7 +95,7 @@ final class ConfigValidator {
     }
 
     private void checkAzure() {
-        problems.addAll(PooledDeployments.read(property, System::getenv).problems());
+        problems.addAll(pool.problems());
         if (!azureConfigured(property)) return;
         requireHttpUrl(Settings.AZURE_API_BASE);
         requireSecret(Settings.AZURE_API_KEY, "an Azure OpenAI key");
@@ -115,7 +117,6 @@ final class ConfigValidator {
     private void checkBatch() {
         if (blank(value(Settings.AZURE_BATCH_DEPLOYMENT))) return;
         String entry = value(Settings.AZURE_BATCH_POOL_ENTRY).trim();
-        PooledDeployments pool = PooledDeployments.read(property, System::getenv);
         if (!entry.isEmpty()) {
             List<String> ids = pool.members().stream().map(PooledDeployments.Member::id).toList();
             if (!pool.problems().isEmpty() || ids.contains(entry)) return;
